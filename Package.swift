@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One package, one direction of flow: file -> features -> district model -> indicators -> reports.
+/// The layering (and what each layer may import) is described in README.md and DESIGN.md section 2.
+let package = Package(
+    name: "superblock",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "superblock", targets: ["superblock"]),
+        .library(name: "SuperblockKit", targets: ["DistrictModel", "Indicators", "Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libgeos-dev, libproj-dev).
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+
+        // Wrappers: C types never leave these modules.
+        .target(name: "GeometryEngine", dependencies: ["CGEOS"]),
+        .target(name: "Projection", dependencies: ["CPROJ"]),
+        .target(name: "GeoJSON"),
+        .target(name: "CNOSSOS"),
+
+        // Model, analysis, output.
+        .target(name: "DistrictModel", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
+        .target(name: "Indicators", dependencies: ["DistrictModel", "GeometryEngine", "CNOSSOS"]),
+        .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON"]),
+        .executableTarget(
+            name: "superblock",
+            dependencies: [
+                "DistrictModel", "Indicators", "Reports", "CNOSSOS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
+        .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"]),
+        .testTarget(
+            name: "DistrictModelTests",
+            dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
