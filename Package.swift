@@ -27,7 +27,7 @@ let package = Package(
         // Model, analysis, output.
         .target(name: "DistrictModel", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
         .target(name: "Indicators", dependencies: ["DistrictModel", "GeometryEngine", "CNOSSOS"]),
-        .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON"]),
+        .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON", "CNOSSOS"]),
         .executableTarget(
             name: "superblock",
             dependencies: [
@@ -40,11 +40,13 @@ let package = Package(
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
         .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "DistrictModelTests",
-            dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

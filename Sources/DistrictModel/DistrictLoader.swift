@@ -1,0 +1,200 @@
+import Foundation
+import GeoJSON
+import GeometryEngine
+import Projection
+
+/// Reads district files into a `District`: sorts features into layers, moves every coordinate
+/// into one metric CRS, and repairs or skips what is broken, recording each problem.
+public struct DistrictLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) {
+        self.options = options
+    }
+
+    /// Loads and merges the features of several GeoJSON files.
+    public func load(_ files: [URL]) throws(DistrictLoadError) -> District {
+        var inputs: [NamedCollection] = []
+        for url in files {
+            do {
+                inputs.append(NamedCollection(name: url.path, collection: try GeoJSONReader(checksGeographicRange: options.inputCRS == nil).read(contentsOf: url)))
+            } catch {
+                throw DistrictLoadError(file: url.path, message: error.description)
+            }
+        }
+        return try load(inputs)
+    }
+
+    /// Loads collections already in memory; `name` stands for the file in messages.
+    public func load(_ inputs: [NamedCollection]) throws(DistrictLoadError) -> District {
+        let projection: ProjectionContext
+        do { projection = try ProjectionContext() } catch { throw DistrictLoadError(file: "-", message: error.description) }
+
+        var problems: [LoadProblem] = []
+        var unclassified = 0
+        var pending: [(feature: DistrictFeature, crs: String)] = []
+        var sourceCRS: [String: String] = [:]
+        let classifier = LayerClassifier()
+
+        for input in inputs {
+            let crs = options.inputCRS ?? input.collection.crs ?? "OGC:CRS84"
+            sourceCRS[input.name] = crs
+            for (index, feature) in input.collection.features.enumerated() {
+                let attributes = Attributes(feature.properties)
+                let id = Self.identifier(of: feature, attributes: attributes)
+                let origin = FeatureOrigin(file: input.name, index: index, id: id)
+                guard let geometry = feature.geometry else {
+                    problems.append(LoadProblem(origin: origin, message: "has no geometry", action: .skipped))
+                    continue
+                }
+                guard let layer = classifier.layer(of: attributes, family: geometry.family) else {
+                    unclassified += 1
+                    continue
+                }
+                guard layer.accepts.contains(geometry.family) else {
+                    problems.append(LoadProblem(origin: origin, message: "a \(layer) feature cannot be a \(geometry.typeName)", action: .skipped))
+                    continue
+                }
+                let resolvedID = id ?? "\(URL(fileURLWithPath: input.name).lastPathComponent)#\(index)"
+                pending.append((DistrictFeature(id: resolvedID, layer: layer, geometry: geometry, attributes: attributes, origin: origin), crs))
+            }
+        }
+
+        let metric = try chooseMetricCRS(pending, sourceCRS: sourceCRS, projection: projection)
+        var notes: [String] = []
+        var transformers: [String: CoordinateTransformer] = [:]
+        for crs in Set(sourceCRS.values) where crs != metric {
+            do {
+                let transformer = try CoordinateTransformer(from: crs, to: metric, context: projection)
+                if let note = transformer.accuracyNote { notes.append("\(crs) -> \(metric): \(note)") }
+                transformers[crs] = transformer
+            } catch {
+                let file = sourceCRS.first { $0.value == crs }?.key ?? "-"
+                throw DistrictLoadError(file: file, message: "cannot transform from \(crs) to \(metric): \(error.description)")
+            }
+        }
+
+        let geometryContext = GeometryContext()
+        var features: [DistrictFeature] = []
+        features.reserveCapacity(pending.count)
+        for (candidate, crs) in pending {
+            var feature = candidate
+            if let transformer = transformers[crs] {
+                var failed = false
+                feature.geometry = feature.geometry.mapBuffers { buffer in
+                    var xy = buffer
+                    if !transformer.transform(&xy).failedIndices.isEmpty { failed = true }
+                    return xy
+                }
+                if failed {
+                    problems.append(LoadProblem(origin: feature.origin, message: "coordinates cannot be transformed from \(crs) to \(metric)", action: .skipped))
+                    continue
+                }
+            }
+            switch checkGeometry(of: &feature, in: geometryContext) {
+            case .none: features.append(feature)
+            case .some(let problem):
+                problems.append(problem)
+                if problem.action != .skipped { features.append(feature) }
+            }
+        }
+        problems.append(contentsOf: Self.duplicateIDs(in: features))
+
+        return District(crs: metric, sourceCRS: sourceCRS, transformNotes: notes.sorted(), features: features,
+                        problems: problems, unclassifiedCount: unclassified,
+                        geographicExtent: Self.geographicExtent(of: features, crs: metric, projection: projection))
+    }
+
+    /// The feature's stable id: own `id`, then the OSM keys, then the GeoJSON feature id.
+    static func identifier(of feature: Feature, attributes: Attributes) -> String? {
+        attributes.string("id", "osm_id", "@id") ?? feature.id
+    }
+
+    private func chooseMetricCRS(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
+                                 projection: ProjectionContext) throws(DistrictLoadError) -> String {
+        if let chosen = options.metricCRS { return chosen }
+        var geographicBox: Envelope?
+        for crs in Set(sourceCRS.values).sorted() {
+            let geographic: Bool
+            do { geographic = try MetricCRS.isGeographic(crs, context: projection) } catch {
+                let file = sourceCRS.first { $0.value == crs }?.key ?? "-"
+                throw DistrictLoadError(file: file, message: "unknown CRS \(crs): \(error.description)")
+            }
+            if !geographic {
+                return crs
+            }
+            for (feature, featureCRS) in pending where featureCRS == crs {
+                if let box = feature.geometry.envelope { geographicBox = geographicBox?.union(box) ?? box }
+            }
+        }
+        // No coordinates at all: nothing to measure, any CRS will do; keep the input's.
+        guard let box = geographicBox else { return sourceCRS.values.sorted().first ?? "OGC:CRS84" }
+        return MetricCRS.utm(longitude: box.center.x, latitude: box.center.y)
+    }
+
+    /// Repairs or skips invalid polygons and drops degenerate lines, as the options say.
+    private func checkGeometry(of feature: inout DistrictFeature, in context: GeometryContext) -> LoadProblem? {
+        let geometry: Geometry
+        do { geometry = try context.geometry(from: feature.geometry) } catch {
+            return LoadProblem(origin: feature.origin, message: "unusable geometry: \(error.message)", action: .skipped)
+        }
+        switch feature.geometry.family {
+        case .line:
+            if geometry.length == 0 {
+                return LoadProblem(origin: feature.origin, message: "line has zero length", action: .skipped)
+            }
+        case .polygon:
+            guard let problem = geometry.validityProblem else { return nil }
+            let message = "invalid \(feature.geometry.typeName): \(problem)"
+            guard options.invalidGeometry == .repair else {
+                return LoadProblem(origin: feature.origin, message: message, action: .skipped)
+            }
+            do {
+                guard let repaired = try geometry.makeValid().polygonalParts(), repaired.area > 0 else {
+                    return LoadProblem(origin: feature.origin, message: message + "; nothing left after repair", action: .skipped)
+                }
+                feature.geometry = repaired.geoJSON
+                return LoadProblem(origin: feature.origin, message: message, action: .repaired)
+            } catch {
+                return LoadProblem(origin: feature.origin, message: message + "; repair failed: \(error.message)", action: .skipped)
+            }
+        case .point, .mixed:
+            break
+        }
+        return nil
+    }
+
+    /// Two streets with one id cannot be told apart in a before/after comparison: say so.
+    static func duplicateIDs(in features: [DistrictFeature]) -> [LoadProblem] {
+        var seen: [String: FeatureOrigin] = [:]
+        var problems: [LoadProblem] = []
+        for feature in features where feature.layer == .street || feature.layer == .superblock {
+            let key = "\(feature.layer)/\(feature.id)"
+            if let first = seen[key] {
+                problems.append(LoadProblem(origin: feature.origin, message: "id \(feature.id) is also used by \(first)", action: .kept))
+            } else {
+                seen[key] = feature.origin
+            }
+        }
+        return problems
+    }
+
+    static func geographicExtent(of features: [DistrictFeature], crs: String, projection: ProjectionContext) -> Envelope? {
+        guard let box = features.compactMap({ $0.geometry.envelope }).reduce(nil, { $0?.union($1) ?? $1 }),
+              let transformer = try? CoordinateTransformer(from: crs, to: "OGC:CRS84", context: projection) else { return nil }
+        var corners = [box.minX, box.minY, box.maxX, box.minY, box.maxX, box.maxY, box.minX, box.maxY]
+        guard transformer.transform(&corners).failedIndices.isEmpty else { return nil }
+        return Envelope(xy: corners)
+    }
+}
+
+/// A parsed collection and the name (usually the path) that stands for it in messages.
+public struct NamedCollection: Sendable {
+    public var name: String
+    public var collection: FeatureCollection
+
+    public init(name: String, collection: FeatureCollection) {
+        self.name = name
+        self.collection = collection
+    }
+}

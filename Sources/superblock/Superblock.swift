@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Superblock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "superblock",
+        abstract: "Analyse city districts for Barcelona-style superblocks and vacant-lot regeneration.",
+        discussion: """
+            Input is GeoJSON (OSM exports or city open data). Features are sorted into layers \
+            (street, green, building, vacant, superblock, tree, census) by a `layer` property or by OSM tags.
+            """,
+        version: ToolVersion.current,
+        subcommands: [InfoCommand.self, AnalyzeCommand.self, EmissionCommand.self]
+    )
+}
+
+enum ToolVersion {
+    static let current = "0.1.0"
+}
