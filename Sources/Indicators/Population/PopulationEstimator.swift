@@ -1,0 +1,114 @@
+import DistrictModel
+import GeometryEngine
+
+/// How a building's residents were obtained, in order of preference (DESIGN.md section 3).
+public enum PopulationMethod: String, Sendable {
+    /// The building's own `population`.
+    case given
+    /// `dwellings` x persons per dwelling.
+    case dwellings
+    /// Residential floor area x residents per m2.
+    case floorArea = "floor_area"
+    /// A census polygon's population shared out in proportion to floor area (dasymetric).
+    case census
+    /// Not residential, or nothing to go on.
+    case none
+}
+
+/// The residents of one building.
+public struct BuildingPopulation: Sendable, Equatable {
+    public var population: Double
+    public var method: PopulationMethod
+    /// Residential floor area used for the estimate (m2), when known.
+    public var floorArea: Double
+}
+
+/// Residents per building from what the data gives, with documented parameters:
+///
+/// | parameter | default | source |
+/// |---|---|---|
+/// | persons per dwelling | 2.5 | assumption, about Barcelona's average household size |
+/// | residential floor area per resident | 35 m2 | assumption, about Barcelona's dwelling floor area per person |
+/// | storey height when only `height` is given | 3 m | DESIGN.md section 3 |
+/// | storeys when neither levels nor height are given | 1 | assumption |
+/// | non-residential `building` values | commercial, industrial, retail, office, ... | OSM building types that hold no homes |
+///
+/// When census polygons are given, buildings without a `population` of their own share each
+/// polygon's population (less what such buildings declare) in proportion to their floor area, so
+/// the district total equals the census total wherever a census polygon holds a residential building.
+public struct PopulationEstimator: Sendable {
+    public var personsPerDwelling = 2.5
+    public var floorAreaPerResident = 35.0
+    public var storeyHeight = 3.0
+
+    public static let nonResidential: Set<String> = [
+        "commercial", "industrial", "retail", "office", "warehouse", "church", "cathedral", "chapel", "mosque",
+        "temple", "synagogue", "school", "university", "college", "kindergarten", "hospital", "public", "civic",
+        "government", "garage", "garages", "parking", "train_station", "transportation", "service", "shed", "roof",
+        "hangar", "kiosk", "toilets", "stadium", "sports_hall", "sports_centre", "construction", "ruins", "bunker",
+        "greenhouse", "barn", "farm_auxiliary", "carport", "hotel", "supermarket", "fire_station", "museum",
+    ]
+
+    public init() {}
+
+    public func isResidential(_ building: DistrictFeature) -> Bool {
+        if building.attributes.number("population").map({ $0 > 0 }) == true { return true }
+        guard let type = building.attributes.string("building") else { return true }
+        return !Self.nonResidential.contains(type)
+    }
+
+    /// Floor area: footprint x storeys (`building:levels`, else `height` / storey height, else 1).
+    public func floorArea(of building: DistrictFeature, footprint: Double) -> Double {
+        let attributes = building.attributes
+        if let levels = attributes.number("building:levels"), levels > 0, levels < 200 { return footprint * levels }
+        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, height < 1000 {
+            return footprint * max(1, (height / storeyHeight).rounded())
+        }
+        return footprint
+    }
+
+    public func estimate(_ district: District) throws(GeometryError) -> [BuildingPopulation] {
+        let context = GeometryContext()
+        let buildings = district.buildings
+        var geometries: [Geometry] = []
+        var result: [BuildingPopulation] = []
+        for building in buildings {
+            let geometry = try context.geometry(from: building.geometry)
+            geometries.append(geometry)
+            let residential = isResidential(building)
+            let floor = residential ? floorArea(of: building, footprint: geometry.area) : 0
+            if let given = building.attributes.number("population"), given >= 0 {
+                result.append(BuildingPopulation(population: given, method: .given, floorArea: floor))
+            } else if !residential {
+                result.append(BuildingPopulation(population: 0, method: .none, floorArea: 0))
+            } else if let dwellings = building.attributes.number("dwellings", "building:flats"), dwellings >= 0 {
+                result.append(BuildingPopulation(population: dwellings * personsPerDwelling, method: .dwellings, floorArea: floor))
+            } else {
+                result.append(BuildingPopulation(population: floor / floorAreaPerResident, method: .floorArea, floorArea: floor))
+            }
+        }
+        let census = district.censusAreas
+        guard !census.isEmpty, !geometries.isEmpty else { return result }
+
+        // Dasymetric share-out: each building belongs to the census polygon holding its interior point.
+        let index = try SpatialIndex(geometries)
+        for area in census {
+            guard let total = area.attributes.number("population"), total >= 0 else { continue }
+            let polygon = try PreparedGeometry(try context.geometry(from: area.geometry))
+            var declared = 0.0
+            var members: [Int] = []
+            for candidate in index.query(polygon.base) {
+                guard polygon.contains(try geometries[candidate].pointOnSurface()) else { continue }
+                if result[candidate].method == .given { declared += result[candidate].population } else { members.append(candidate) }
+            }
+            let floor = members.reduce(0.0) { $0 + result[$1].floorArea }
+            guard floor > 0 else { continue }
+            let remaining = max(total - declared, 0)
+            for member in members {
+                result[member] = BuildingPopulation(population: remaining * result[member].floorArea / floor, method: .census,
+                                                    floorArea: result[member].floorArea)
+            }
+        }
+        return result
+    }
+}

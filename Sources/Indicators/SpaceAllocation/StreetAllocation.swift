@@ -1,0 +1,42 @@
+import DistrictModel
+
+/// The street space one street claims, after overlaps with other streets were given to the
+/// higher-priority category (or, within a category, to the street listed first).
+public struct StreetAllocation: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var highway: String?
+    /// Centreline length (m); 0 for streets given as areas.
+    public var length: Double
+    /// The inferred cross-section; nil for streets given as area polygons.
+    public var section: CrossSection?
+    public var areas: SpaceAreas
+    /// Values that came from defaults (empty when everything was measured).
+    public var defaulted: [String]
+    public var origin: FeatureOrigin
+}
+
+/// The street space inside one superblock cell.
+public struct CellAllocation: Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var cellArea: Double
+    public var areas: SpaceAreas
+    public var rating: PedestrianShareThresholds.Rating?
+}
+
+/// Street space for a whole district.
+public struct SpaceAllocation: Sendable {
+    public var streets: [StreetAllocation]
+    public var cells: [CellAllocation]
+    public var district: SpaceAreas
+    /// Metres of street centreline by the category of its central band (traffic, shared, ...).
+    public var lengthByCategory: [SpaceCategory: Double]
+    public var thresholds: PedestrianShareThresholds
+    /// Warnings about street attributes (bad values that fell back to defaults).
+    public var warnings: [LoadProblem]
+
+    public var districtRating: PedestrianShareThresholds.Rating? {
+        district.pedestrianSharePercent.map(thresholds.rating(ofPercent:))
+    }
+}

@@ -1,0 +1,47 @@
+import DistrictModel
+import GeometryEngine
+
+/// Turns a centreline and its cross-section into band polygons, one per category and side.
+///
+/// Bands are rings between two buffer distances (round caps and joins, 8 segments a quadrant,
+/// DESIGN.md section 4.1), so sidewalks wrap round corners and dead ends. Where the two sides
+/// differ over a distance range, the ring is split by single-sided buffers into left and right.
+struct StreetBands {
+    /// Margin added to the single-sided halves so they cover the ring fully on their side.
+    static let sideMargin = 0.5
+
+    static func polygons(of line: Geometry, section: CrossSection) throws(GeometryError) -> [(category: SpaceCategory, polygon: Geometry)] {
+        let left = section.intervals(onLeft: true), right = section.intervals(onLeft: false)
+        var breaks = Set<Double>([0])
+        for interval in left + right { breaks.insert(interval.from); breaks.insert(interval.to) }
+        let distances = breaks.sorted()
+        guard distances.count >= 2 else { return [] }
+
+        func category(_ intervals: [(from: Double, to: Double, category: SpaceCategory)], _ a: Double, _ b: Double) -> SpaceCategory? {
+            intervals.first { $0.from <= a && b <= $0.to }?.category
+        }
+
+        var result: [(SpaceCategory, Geometry)] = []
+        var inner: Geometry?
+        for (a, b) in zip(distances, distances.dropFirst()) where b > a {
+            let outer = try line.buffer(b)
+            var ring = outer
+            if let inner { ring = try outer.difference(inner) }
+            inner = outer
+            let onLeft = category(left, a, b), onRight = category(right, a, b)
+            if onLeft == onRight {
+                if let onLeft { result.append((onLeft, ring)) }
+                continue
+            }
+            if let onLeft {
+                let half = try line.buffer(b + sideMargin, style: BufferStyle(cap: .flat, singleSided: true))
+                result.append((onLeft, try ring.intersection(half)))
+            }
+            if let onRight {
+                let half = try line.buffer(-(b + sideMargin), style: BufferStyle(cap: .flat, singleSided: true))
+                result.append((onRight, try ring.intersection(half)))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+import DistrictModel
+import Indicators
+
+/// The street-space tables of `superblock analyze`. Column and indicator names are a contract
+/// documented in the README: add to them, never rename.
+public struct SpaceAllocationTables: Sendable {
+    public var allocation: SpaceAllocation
+
+    public init(_ allocation: SpaceAllocation) {
+        self.allocation = allocation
+    }
+
+    /// Categories in the column order of the CSVs.
+    static let columns: [(category: SpaceCategory, name: String)] = [
+        (.pedestrian, "pedestrian"), (.shared, "shared"), (.cycle, "cycle"), (.green, "green"),
+        (.parking, "parking"), (.traffic, "traffic"),
+    ]
+
+    /// `streets.csv`: one row per street.
+    public var streets: CSVTable {
+        var table = CSVTable(header: ["id", "name", "highway", "length_m"] + Self.columns.map { "\($0.name)_m2" }
+            + ["defaulted", "street_area_m2", "pedestrian_share_pct", "width_m", "carriageway_width_m", "source"])
+        for street in allocation.streets {
+            var row = [street.id, street.name ?? "", street.highway ?? "", NumberFormat.fixed(street.length, 2)]
+            row += Self.columns.map { NumberFormat.fixed(street.areas[$0.category], 2) }
+            row.append(street.defaulted.joined(separator: ";"))
+            row.append(NumberFormat.fixed(street.areas.total, 2))
+            row.append(street.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 2) } ?? "")
+            row.append(street.section.map { NumberFormat.fixed($0.totalWidth, 2) } ?? "")
+            row.append(street.section.map { NumberFormat.fixed($0.carriageway, 2) } ?? "")
+            row.append("\(street.origin.file)#\(street.origin.index)")
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// `cells.csv`: the same quantities per superblock cell.
+    public var cells: CSVTable {
+        var table = CSVTable(header: ["id", "name", "cell_area_m2", "street_area_m2"] + Self.columns.map { "\($0.name)_m2" }
+            + ["pedestrian_share_pct", "pedestrian_share_rating"])
+        for cell in allocation.cells {
+            var row = [cell.id, cell.name ?? "", NumberFormat.fixed(cell.cellArea, 2), NumberFormat.fixed(cell.areas.total, 2)]
+            row += Self.columns.map { NumberFormat.fixed(cell.areas[$0.category], 2) }
+            row.append(cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 2) } ?? "")
+            row.append(cell.rating?.rawValue ?? "")
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// The street-space rows of `district.csv`.
+    public func addDistrictRows(to rows: inout IndicatorRows) {
+        let areas = allocation.district
+        rows.add("street_area_m2", areas.total, unit: "m2")
+        rows.add("pedestrian_area_m2", areas[.pedestrian], unit: "m2")
+        rows.add("shared_area_m2", areas[.shared], unit: "m2")
+        rows.add("cycle_area_m2", areas[.cycle], unit: "m2")
+        rows.add("green_strip_area_m2", areas[.green], unit: "m2")
+        rows.add("parking_area_m2", areas[.parking], unit: "m2")
+        rows.add("traffic_area_m2", areas[.traffic], unit: "m2")
+        rows.add("vehicle_area_m2", areas.vehicle, unit: "m2")
+        rows.add("pedestrian_share_pct", areas.pedestrianSharePercent, unit: "%")
+        rows.add("pedestrian_share_minimum_pct", allocation.thresholds.minimumPercent, unit: "%")
+        rows.add("pedestrian_share_desirable_pct", allocation.thresholds.desirablePercent, unit: "%")
+        for (category, name) in Self.columns {
+            rows.add("\(name)_area_share_pct", areas.percent(category), unit: "%")
+        }
+        for (category, name) in Self.columns {
+            rows.add("street_length_\(name)_m", allocation.lengthByCategory[category] ?? 0, unit: "m")
+        }
+        rows.add("streets_with_defaults", Double(allocation.streets.filter { !$0.defaulted.isEmpty }.count), unit: "count", digits: 0)
+    }
+
+    /// The terminal summary.
+    public var summary: String {
+        let areas = allocation.district
+        var table = TextTable(header: ["street space", "m2", "share"], rightAligned: [1, 2])
+        for (category, name) in Self.columns {
+            table.rows.append([name, NumberFormat.grouped(Int(areas[category].rounded())), areas.percent(category).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
+        }
+        table.rows.append(["total", NumberFormat.grouped(Int(areas.total.rounded())), "100.0 %"])
+        var lines = [table.rendered, ""]
+        let thresholds = allocation.thresholds
+        if let share = areas.pedestrianSharePercent {
+            lines.append("Pedestrian share (pedestrian + shared): \(NumberFormat.fixed(share, 1)) % - "
+                + "\(thresholds.rating(ofPercent: share).rawValue) (minimum \(NumberFormat.fixed(thresholds.minimumPercent, 0)) %, "
+                + "desirable \(NumberFormat.fixed(thresholds.desirablePercent, 0)) %, BCNecologia)")
+        }
+        let defaulted = allocation.streets.filter { !$0.defaulted.isEmpty }.count
+        lines.append("Streets using defaults for some widths: \(defaulted) of \(allocation.streets.count)")
+        if !allocation.cells.isEmpty {
+            lines.append("")
+            var cells = TextTable(header: ["cell", "street m2", "pedestrian share", "rating"], rightAligned: [1, 2])
+            for cell in allocation.cells {
+                cells.rows.append([cell.id, NumberFormat.grouped(Int(cell.areas.total.rounded())),
+                                   cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
+                                   cell.rating?.rawValue ?? "-"])
+            }
+            lines.append(cells.rendered)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

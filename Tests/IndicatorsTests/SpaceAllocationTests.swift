@@ -1,0 +1,79 @@
+import DistrictModel
+import Foundation
+import GeoJSON
+import GeometryEngine
+import Indicators
+import Testing
+import TestSupport
+
+/// Street space on the synthetic Eixample grid (Samples/synthetic/README.md), against areas
+/// computed by hand from the grid's geometry.
+@Suite struct SpaceAllocationTests {
+    /// 9 x 133.3 m between the outer centrelines.
+    static let span = 9 * 133.3
+    /// A quarter of GEOS's round cap: a regular 32-gon of radius r has area 16 r^2 sin(pi / 16).
+    static func quarterCap(_ radius: Double) -> Double { 16 * radius * radius * sin(Double.pi / 16) / 4 }
+
+    static let grid: (district: District, allocation: SpaceAllocation) = {
+        let district = try! DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson"), FixtureFiles.sample("synthetic/cells.geojson")])
+        return (district, try! SpaceAllocator().allocate(district))
+    }()
+
+    @Test func gridCarriagewaysAndSidewalksMatchTheHandComputation() {
+        let areas = Self.grid.allocation.district
+        // 20 carriageway strips 10 m wide; crossings counted once: 64 inside (10 x 10), 32 on the
+        // edge (10 x 5), 4 corners (5 x 5); round caps add a quarter disc of radius 5 at each corner.
+        let crossings: Double = 64 * 100 + 32 * 50 + 4 * 25
+        let strips: Double = 20 * 10 * Self.span
+        let traffic: Double = strips - crossings + 4 * Self.quarterCap(5)
+        // All street space: the square out to the outer building lines less the 81 blocks, with the
+        // four outer corners rounded by the sidewalks' caps (radius 10).
+        let blocks: Double = 81 * 113.3 * 113.3
+        let outerSquare: Double = (Self.span + 20) * (Self.span + 20)
+        let corners: Double = 4 * (100 - Self.quarterCap(10))
+        let total: Double = outerSquare - blocks - corners
+        #expect(abs(areas[.traffic] / traffic - 1) < 0.005)
+        #expect(abs(areas.total / total - 1) < 0.005)
+        #expect(abs(areas[.pedestrian] / (total - traffic) - 1) < 0.005)
+        #expect(areas[.parking] == 0 && areas[.cycle] == 0 && areas[.shared] == 0)
+    }
+
+    @Test func categoriesAddUpToTheUnionOfAllStreetPolygons() throws {
+        try Self.expectAreasAddUp(Self.grid.district, Self.grid.allocation)
+    }
+
+    @Test func eachCellHoldsOneNinthOfTheGrid() throws {
+        let cells = Self.grid.allocation.cells
+        #expect(cells.count == 9)
+        // Inside one 399.9 m cell: half-strips along its 4 sides, 2 full strips each way inside.
+        let strips: Double = 2 * (2 * 5 * 399.9 + 2 * 10 * 399.9)
+        let overlaps: Double = 4 * 100 + 4 * 50 + 4 * 50 + 4 * 25
+        let traffic: Double = strips - overlaps
+        let streetSpace: Double = 399.9 * 399.9 - 9 * 113.3 * 113.3
+        for cell in cells {
+            #expect(abs(cell.areas[.traffic] - traffic) < 0.01)
+            #expect(abs(cell.areas.total - streetSpace) < 0.01)
+            #expect(cell.rating == .belowMinimum)  // 48 % for people
+        }
+    }
+
+    @Test func streetsSumToTheDistrict() {
+        let allocation = Self.grid.allocation
+        #expect(allocation.streets.count == 180)
+        let sum = allocation.streets.reduce(SpaceAreas()) { $0 + $1.areas }
+        for category in SpaceCategory.allCases {
+            #expect(abs(sum[category] - allocation.district[category]) < 1e-6)
+        }
+        #expect(allocation.streets.allSatisfy { $0.defaulted.isEmpty })
+        #expect(abs(allocation.lengthByCategory[.traffic]! - 20 * Self.span) < 1e-6)
+    }
+
+    /// The invariant of DESIGN.md section 4.1: category areas add up to the union of all street
+    /// polygons (computed here independently: one GEOS union of every band) within 0.1 %.
+    static func expectAreasAddUp(_ district: District, _ allocation: SpaceAllocation) throws {
+        let context = GeometryContext()
+        let polygons = try SpaceAllocator().bandPolygons(of: district, context: context).map(\.polygon)
+        let union = try Geometry.union(of: polygons, in: context)
+        #expect(abs(allocation.district.total / union.area - 1) < 0.001)
+    }
+}
