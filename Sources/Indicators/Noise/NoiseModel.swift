@@ -1,0 +1,148 @@
+import CNOSSOS
+import DistrictModel
+import GeoJSON
+import GeometryEngine
+
+/// Road-traffic noise for a district: emission per street and period, levels at the most exposed
+/// facade of each building, and residents by level.
+///
+/// Receivers are placed with GEOS in the calling task; the propagation sums, which are most of the
+/// work, run on plain Sendable arrays in a task group, one chunk of buildings per child.
+public struct NoiseModel: Sendable {
+    public var options: NoiseOptions
+
+    public init(options: NoiseOptions = NoiseOptions()) {
+        self.options = options
+    }
+
+    /// Traffic and emission of every street.
+    public func streetNoise(_ district: District) -> [StreetNoise] {
+        district.streets.map { street in
+            let traffic = options.traffic.traffic(of: street)
+            let model = EmissionModel(options.conditions(surface: traffic.surface))
+            let emission = PerPeriod { period -> BandLevels? in
+                let flows = traffic.flows[period].filter { $0.value.vehiclesPerHour > 0 && $0.value.speedKmh > 0 }
+                return flows.isEmpty ? nil : model.emission(flows).total
+            }
+            return StreetNoise(id: street.id, traffic: traffic, emission: emission)
+        }
+    }
+
+    public func analyse(_ district: District, population: [BuildingPopulation]) async throws(GeometryError) -> NoiseAnalysis {
+        let streets = streetNoise(district)
+        let sources = Self.sources(district.streets, streets)
+        let receivers = try receiverPoints(district)
+        let grid = SourceGrid(polylines: sources.map(\.polyline))
+        let settings = options
+
+        let chunkCount = max(1, min(32, receivers.count / 50))
+        let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
+            for chunk in 0..<chunkCount {
+                let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
+                group.addTask {
+                    (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, options: settings) })
+                }
+            }
+            var parts = [[FacadeLevels?]](repeating: [], count: chunkCount)
+            for await (chunk, part) in group { parts[chunk] = part }
+            return parts.flatMap { $0 }
+        }
+
+        let buildings = district.buildings.enumerated().map { index, building in
+            BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index])
+        }
+        return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings), notes: options.notes)
+    }
+
+    /// Facade receivers of every building, less those that fall inside a neighbouring building
+    /// (party walls of a perimeter block have no free facade).
+    func receiverPoints(_ district: District) throws(GeometryError) -> [[Double]] {
+        let context = GeometryContext()
+        let buildings = try district.buildings.map { building throws(GeometryError) in try context.geometry(from: building.geometry) }
+        guard !buildings.isEmpty else { return [] }
+        let index = try SpatialIndex(buildings)
+        return try district.buildings.map { building throws(GeometryError) -> [Double] in
+            var points: [Double] = []
+            for ring in Self.exteriorRings(building.geometry) {
+                let candidates = options.receivers.points(around: ring)
+                var i = 0
+                while i + 1 < candidates.count {
+                    let point = try Geometry.point(x: candidates[i], y: candidates[i + 1], in: context)
+                    let blocked = index.query(point).contains { buildings[$0].intersects(point) }
+                    if !blocked { points += [candidates[i], candidates[i + 1]] }
+                    i += 2
+                }
+            }
+            return points
+        }
+    }
+
+    static func exteriorRings(_ geometry: GeoJSONGeometry) -> [[Double]] {
+        switch geometry {
+        case .polygon(let rings): rings.prefix(1).map { $0 }
+        case .multiPolygon(let polygons): polygons.compactMap(\.first)
+        default: []
+        }
+    }
+
+    /// A street with traffic as a propagation source: its polyline(s) and band energies per period.
+    struct Source: Sendable {
+        var polyline: [Double]
+        /// 10^(L'W/10) per period and band, A-weighting applied.
+        var energy: PerPeriod<[Double]>
+    }
+
+    static func sources(_ features: [DistrictFeature], _ streets: [StreetNoise]) -> [Source] {
+        var sources: [Source] = []
+        for (feature, street) in zip(features, streets) {
+            guard street.emission.day != nil || street.emission.evening != nil || street.emission.night != nil else { continue }
+            let energy = street.emission.map { levels -> [Double] in
+                guard let levels else { return [Double](repeating: 0, count: 8) }
+                return OctaveBand.allCases.map { Decibel.energy(levels[$0] + $0.aWeighting) }
+            }
+            let lines: [[Double]]
+            switch feature.geometry {
+            case .lineString(let xy): lines = [xy]
+            case .multiLineString(let parts): lines = parts
+            default: lines = []
+            }
+            sources += lines.map { Source(polyline: $0, energy: energy) }
+        }
+        return sources
+    }
+
+    /// The levels at the receiver with the highest Lden among `points` (nil when there is none).
+    static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, options: NoiseOptions) -> FacadeLevels? {
+        var best: FacadeLevels?
+        var i = 0
+        while i + 1 < points.count {
+            let levels = self.levels(atX: points[i], y: points[i + 1], sources: sources, grid: grid, options: options)
+            if best == nil || levels.lden > best!.lden { best = levels }
+            i += 2
+        }
+        return best
+    }
+
+    /// A-weighted levels per period at one receiver.
+    static func levels(atX x: Double, y: Double, sources: [Source], grid: SourceGrid, options: NoiseOptions) -> FacadeLevels {
+        var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
+        for index in grid.sources(nearX: x, y: y, radius: options.searchRadius) {
+            let source = sources[index]
+            let transfer = options.propagation.transfer(from: source.polyline, toX: x, y: y, radius: options.searchRadius)
+            for period in Period.allCases {
+                let bands = source.energy[period]
+                var sum = 0.0
+                for band in 0..<8 { sum += bands[band] * transfer[band] }
+                energy[period] += sum
+            }
+        }
+        let surcharge = options.canyonSurcharge ?? 0
+        let level = { (e: Double) -> Double in e > 0 ? Decibel.tenLog(e) + surcharge : -Double.infinity }
+        return FacadeLevels(day: level(energy.day), evening: level(energy.evening), night: level(energy.night))
+    }
+
+    static func range(of chunk: Int, count: Int, total: Int) -> Range<Int> {
+        let size = (total + count - 1) / count
+        return min(chunk * size, total)..<min((chunk + 1) * size, total)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import CNOSSOS
+import Indicators
+
+/// Options of the noise screening model, shared by the analysing commands.
+struct NoiseArguments: ParsableArguments {
+    @Option(help: "CNOSSOS-EU coefficient set: 2015 or 2021.")
+    var coefficients: CoefficientSet = .directive2021
+
+    @Option(help: "Yearly average air temperature, degrees C.")
+    var temperature: Double = 20
+
+    @Flag(name: .customLong("no-speed-floor"), help: "Do not hold the speed in the emission power terms at 20 km/h or more.")
+    var noSpeedFloor = false
+
+    @Option(name: .customLong("search-radius"), help: "Street pieces within this distance of a facade are summed, m.")
+    var searchRadius: Double = 250
+
+    @Option(name: .customLong("canyon-surcharge"), help: "Street-canyon surcharge added at every facade, dB (0 ... 3.2). Named in the output.")
+    var canyonSurcharge: Double?
+
+    func validate() throws {
+        if let canyonSurcharge, !(0...3.2).contains(canyonSurcharge) {
+            throw ValidationError("--canyon-surcharge must lie in 0 ... 3.2 dB.")
+        }
+        if !(searchRadius > 0) { throw ValidationError("--search-radius must be positive.") }
+    }
+
+    var options: NoiseOptions {
+        var options = NoiseOptions()
+        options.coefficientSet = coefficients
+        options.airTemperature = temperature
+        options.minimumPowerSpeedKmh = noSpeedFloor ? nil : 20
+        options.searchRadius = searchRadius
+        options.canyonSurcharge = canyonSurcharge
+        return options
+    }
+}
