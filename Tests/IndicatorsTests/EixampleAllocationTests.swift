@@ -1,0 +1,62 @@
+import DistrictModel
+import GeoJSON
+import Indicators
+import Testing
+import TestSupport
+
+/// Street space on the real OSM Eixample extract (Samples/eixample, ODbL).
+@Suite struct EixampleAllocationTests {
+    static let eixample: (district: District, allocation: SpaceAllocation) = {
+        let district = try! DistrictLoader().load([FixtureFiles.sample("eixample/roads.geojson")])
+        return (district, try! SpaceAllocator().allocate(district))
+    }()
+
+    @Test func categoriesAddUpToTheUnionOfAllStreetPolygons() throws {
+        try SpaceAllocationTests.expectAreasAddUp(Self.eixample.district, Self.eixample.allocation)
+    }
+
+    /// Areas per street name (the extract spells Consell de Cent four ways).
+    static func areas(named matches: (String) -> Bool) -> SpaceAreas {
+        eixample.allocation.streets.filter { matches($0.name ?? "") }.reduce(SpaceAreas()) { $0 + $1.areas }
+    }
+
+    @Test func consellDeCentGreenAxisIsSpaceForPeople() {
+        let axis = Self.areas { $0.lowercased().contains("consell de cent") }
+        #expect(axis.total > 5_000)
+        #expect(axis.vehicle == 0)
+        #expect((axis.pedestrianSharePercent ?? 0) > 99.9)
+        #expect(axis[.shared] > 0)  // the living-street platform
+    }
+
+    @Test(arguments: ["Carrer de Casanova", "Carrer del Rosselló", "Carrer de Provença"])
+    func ordinaryCerdaStreetsGiveAboutHalfToVehicles(name: String) {
+        let street = Self.areas { $0 == name }
+        let vehicleShare = street.vehicle / street.total
+        #expect(street.total > 10_000)
+        #expect(vehicleShare > 0.45 && vehicleShare < 0.60, "\(name): \(vehicleShare)")
+    }
+}
+
+@Suite struct BadAttributeTests {
+    /// Bad values warn, naming the feature, and fall back to defaults; the run completes.
+    @Test func badValuesWarnAndTheRunCompletes() throws {
+        let line = { (y: Double) in GeoJSONGeometry.lineString([430_000, y, 430_100, y]) }
+        let collection = FeatureCollection(features: [
+            Feature(id: "neg", properties: ["highway": .string("residential"), "width": .string("-3"), "sidewalk": .string("no")], geometry: line(4_581_000)),
+            Feature(id: "abc", properties: ["highway": .string("residential"), "lanes": .string("abc"), "sidewalk": .string("no")], geometry: line(4_581_100)),
+            Feature(id: "huge", properties: ["highway": .string("residential"), "width": .string("1e9"), "sidewalk": .string("no")], geometry: line(4_581_200)),
+        ], crs: "EPSG:25831")
+        let district = try DistrictLoader().load([NamedCollection(name: "bad.geojson", collection: collection)])
+        let allocation = try SpaceAllocator().allocate(district)
+        #expect(allocation.warnings.map(\.description) == [
+            "bad.geojson: feature 0 (id neg): width=-3 is outside 0..120 m; ignored; default used (kept)",
+            "bad.geojson: feature 1 (id abc): lanes=abc is not a whole number; ignored; default used (kept)",
+            "bad.geojson: feature 2 (id huge): width=1e9 is outside 0..120 m; ignored; default used (kept)",
+        ])
+        // Each falls back to 2 default lanes of 3.0 m: a 6 m carriageway with round caps.
+        for street in allocation.streets {
+            #expect(street.section?.carriageway == 6)
+            #expect(street.areas[.traffic] > 600)
+        }
+    }
+}
