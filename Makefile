@@ -33,8 +33,9 @@ test: setup
 ## The main job on the bundled samples (release build).
 demo: release
 	$(RELEASE_BIN) info Samples/eixample/roads.geojson Samples/eixample/buildings.geojson Samples/eixample/trees.geojson
-	$(RELEASE_BIN) analyze Samples/eixample/roads.geojson Samples/eixample/buildings.geojson Samples/eixample/trees.geojson --out $(DEMO_OUT)/eixample
-	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --out $(DEMO_OUT)/synthetic
+	$(RELEASE_BIN) analyze Samples/eixample/roads.geojson Samples/eixample/buildings.geojson Samples/eixample/trees.geojson \
+	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample
+	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --green-lots --out $(DEMO_OUT)/synthetic
 	$(RELEASE_BIN) emission --light 1000@50 --heavy 50@50
 
 ## Benchmarks (release build). Later issues add the suites; for now this says so.

@@ -61,3 +61,10 @@ extension Geometry {
         GEOSProject_r(context.handle, handle, point.handle)
     }
 }
+
+extension Geometry {
+    /// The smallest convex polygon holding the geometry (a study area drawn round the buildings).
+    public func convexHull() throws(GeometryError) -> Geometry {
+        try derive("convex hull") { GEOSConvexHull_r($0, $1) }
+    }
+}

@@ -8,15 +8,25 @@ public struct AnalysisReport: Sendable {
     public var space: SpaceAllocation
     public var population: [BuildingPopulation]
     public var noise: NoiseAnalysis?
+    public var green: GreenAnalysis?
+    /// The green analysis with every vacant lot turned green (`--green-lots`).
+    public var greenIfLotsGreen: GreenAnalysis?
+    public var lots: [LotIndicators]
+    /// Census polygons whose residents found no residential building (reported, never dropped).
+    public var censusUnallocated: [(id: String, population: Double)] = []
 
-    public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil) {
+    public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
+                green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
         self.district = district
         self.space = space
         self.population = population
         self.noise = noise
+        self.green = green
+        self.greenIfLotsGreen = greenIfLotsGreen
+        self.lots = lots
     }
 
-    var noiseTables: NoiseTables? { noise.map { NoiseTables($0, population: population) } }
+    var noiseTables: NoiseTables? { noise.map(NoiseTables.init) }
 
     /// `streets.csv`: the street-space columns, then the noise columns when noise was computed.
     public var streetsTable: CSVTable {
@@ -31,19 +41,27 @@ public struct AnalysisReport: Sendable {
         var rows = IndicatorRows()
         SpaceAllocationTables(space).addDistrictRows(to: &rows)
         rows.add("residents", population.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0)
+        if !district.censusAreas.isEmpty {
+            rows.add("census_residents", district.censusAreas.reduce(0) { $0 + ($1.attributes.number("population") ?? 0) }, unit: "residents", digits: 0)
+            rows.add("census_residents_unallocated", censusUnallocated.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0)
+        }
         noiseTables?.addDistrictRows(to: &rows)
+        if let green { GreenTables(green).addDistrictRows(to: &rows) }
+        if let greenIfLotsGreen { GreenTables(greenIfLotsGreen).addDistrictRows(to: &rows, suffix: "_if_lots_green") }
+        rows.add("vacant_lots", Double(district.vacantLots.count), unit: "count", digits: 0)
         rows.add("load_problems", Double(district.problems.count), unit: "count", digits: 0)
         rows.add("attribute_warnings", Double(space.warnings.count), unit: "count", digits: 0)
         return rows
     }
 
-    /// Writes `streets.csv`, `district.csv` and, when cells are given, `cells.csv`; returns the paths.
+    /// Writes the tables and returns their paths: `streets.csv`, `district.csv`, `buildings.csv`,
+    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots.
     @discardableResult
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
-        let tables = SpaceAllocationTables(space)
         var files: [(String, CSVTable)] = [("streets.csv", streetsTable), ("district.csv", districtRows.csv)]
-        if !space.cells.isEmpty { files.append(("cells.csv", tables.cells)) }
-        if let noiseTables { files.append(("buildings.csv", noiseTables.buildings)) }
+        if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
+        files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green).csv))
+        if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         for (name, table) in files { try table.write(to: directory.file(name)) }
         return files.map { directory.file($0.0).path }
     }
@@ -51,6 +69,19 @@ public struct AnalysisReport: Sendable {
     public var text: String {
         var lines = [SpaceAllocationTables(space).summary]
         if let noiseTables { lines += ["", noiseTables.summary] }
+        if let green { lines += ["", GreenTables(green).summary] }
+        if let green, let greenIfLotsGreen { lines += ["", Self.whatIf(green.summary, greenIfLotsGreen.summary)] }
+        if !lots.isEmpty {
+            var table = TextTable(header: ["vacant lot", "m2", "residents 300 m", "newly served", "score", "rank"], rightAligned: [1, 2, 3, 4, 5])
+            for lot in lots.sorted(by: { $0.priorityRank < $1.priorityRank }).prefix(10) {
+                table.rows.append([lot.id, NumberFormat.grouped(Int(lot.area.rounded())), NumberFormat.grouped(Int(lot.residents300m.rounded())),
+                                   NumberFormat.grouped(Int(lot.newlyServedResidents.rounded())), NumberFormat.fixed(lot.priorityScore, 1), String(lot.priorityRank)])
+            }
+            lines += ["", table.rendered]
+        }
+        for (id, residents) in censusUnallocated {
+            lines.append("warning: census area \(id): \(NumberFormat.grouped(Int(residents.rounded()))) residents and no residential building to place them in")
+        }
         let problems = district.problems.count + space.warnings.count
         if problems > 0 {
             lines.append("")
@@ -58,6 +89,24 @@ public struct AnalysisReport: Sendable {
             for problem in (district.problems + space.warnings).prefix(10) { lines.append("  \(problem)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The `--green-lots` what-if: green indicators today and with every vacant lot green.
+    static func whatIf(_ today: GreenSummary, _ withLots: GreenSummary) -> String {
+        var table = TextTable(header: ["if every vacant lot became green", "today", "with lots", "change"], rightAligned: [1, 2, 3])
+        let rows: [(String, Double?, Double?, Int)] = [
+            ("green area (m2)", today.greenArea, withLots.greenArea, 0),
+            ("green per resident (m2)", today.greenPerResident, withLots.greenPerResident, 1),
+            ("residents within 300 m of >= 0.5 ha (%)", today.percent(today.residentsGreen300m), withLots.percent(withLots.residentsGreen300m), 1),
+            ("residents within 300 m of >= 1 ha (%)", today.percent(today.residentsGreen300m1ha), withLots.percent(withLots.residentsGreen300m1ha), 1),
+            ("residents meeting 3-30-300 (%)", today.percent(today.residents33300), withLots.percent(withLots.residents33300), 1),
+        ]
+        for (label, a, b, digits) in rows {
+            let change = a.flatMap { a in b.map { $0 - a } }
+            table.rows.append([label, a.map { NumberFormat.fixed($0, digits) } ?? "-", b.map { NumberFormat.fixed($0, digits) } ?? "-",
+                               change.map { ($0 > 0 ? "+" : "") + NumberFormat.fixed($0, digits) } ?? "-"])
+        }
+        return table.rendered
     }
 
     public var json: String {

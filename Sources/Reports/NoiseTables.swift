@@ -4,11 +4,9 @@ import Indicators
 /// The noise columns and tables of `superblock analyze` (names documented in the README).
 public struct NoiseTables: Sendable {
     public var noise: NoiseAnalysis
-    public var population: [BuildingPopulation]
 
-    public init(_ noise: NoiseAnalysis, population: [BuildingPopulation]) {
+    public init(_ noise: NoiseAnalysis) {
         self.noise = noise
-        self.population = population
     }
 
     /// Columns appended to `streets.csv`, in order.
@@ -21,18 +19,12 @@ public struct NoiseTables: Sendable {
             + [street.traffic.source.rawValue, street.traffic.surface.code, NumberFormat.fixed(street.traffic.vehiclesPerHour(.day), 1)]
     }
 
-    /// `buildings.csv`.
-    public var buildings: CSVTable {
-        var table = CSVTable(header: ["id", "population", "ld_dba", "le_dba", "ln_dba", "lden_dba", "lnight_dba", "population_method"])
-        for (index, building) in noise.buildings.enumerated() {
-            let levels = building.levels
-            let cells = [levels?.day, levels?.evening, levels?.night, levels?.lden, levels?.lnight].map { value in
-                value.flatMap { $0.isFinite ? NumberFormat.fixed($0, 1) : nil } ?? ""
-            }
-            let method = index < population.count ? population[index].method.rawValue : ""
-            table.rows.append([building.id, NumberFormat.fixed(building.population, 1)] + cells + [method])
+    /// The noise cells of a building's row in `buildings.csv`: ld, le, ln, lden, lnight.
+    public func buildingCells(_ index: Int) -> [String] {
+        let levels = noise.buildings[index].levels
+        return [levels?.day, levels?.evening, levels?.night, levels?.lden, levels?.lnight].map { value in
+            value.flatMap { $0.isFinite ? NumberFormat.fixed($0, 1) : nil } ?? ""
         }
-        return table
     }
 
     public func addDistrictRows(to rows: inout IndicatorRows) {

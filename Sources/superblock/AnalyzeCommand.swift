@@ -9,8 +9,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         abstract: "Compute the indicators of a district and write them as CSV tables.",
         discussion: """
             Writes DIR/streets.csv (one row per street), DIR/district.csv (indicator,value,unit), \
-            DIR/buildings.csv (residents and noise levels per building) and, when superblock cells are \
-            given, DIR/cells.csv; prints a summary.
+            DIR/buildings.csv (residents, noise and green access per building), DIR/cells.csv when \
+            superblock cells are given and DIR/lots.csv when there are vacant lots; prints a summary.
             """
     )
 
@@ -30,7 +30,23 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
+    var access: GreenOptions.Access = .straight
+
+    @Option(name: .customLong("crown-diameter"), help: "Crown diameter of tree points without diameter_crown, m (for canopy cover).")
+    var crownDiameter: Double = 6
+
+    @Flag(name: .customLong("green-lots"), help: "What-if: also report the green indicators with every vacant lot turned into green space.")
+    var greenLots = false
+
+    @Option(name: .customLong("lot-weights"), help: "Weights of the vacant-lot priority score, e.g. newly_served=0.5,residents=0.25,green_gap=0.25,quiet=0.")
+    var lotWeights: String?
+
     func validate() throws {
+        if let lotWeights {
+            do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
+        }
+        guard crownDiameter > 0, crownDiameter < 60 else { throw ValidationError("--crown-diameter must lie between 0 and 60 m.") }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
         }
@@ -41,13 +57,31 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
         let space: SpaceAllocation
         do { space = try allocator.allocate(district) } catch { throw CommandFailure("street-space allocation failed: \(error)") }
-        let population: [BuildingPopulation]
-        do { population = try PopulationEstimator().estimate(district) } catch { throw CommandFailure("population estimate failed: \(error)") }
+        let estimate: PopulationEstimate
+        do { estimate = try PopulationEstimator().estimateWithCensus(district) } catch { throw CommandFailure("population estimate failed: \(error)") }
+        let population = estimate.buildings
         let noise: NoiseAnalysis
         do { noise = try await NoiseModel(options: noiseOptions.options).analyse(district, population: population) } catch {
             throw CommandFailure("noise model failed: \(error)")
         }
-        let report = AnalysisReport(district: district, space: space, population: population, noise: noise)
+        var greenOptions = GreenOptions()
+        greenOptions.access = access
+        greenOptions.defaultCrownDiameter = crownDiameter
+        let analyzer = GreenAnalyzer(options: greenOptions)
+        let weights = try lotWeights.map { try LotWeights(parsing: $0) } ?? LotWeights()
+        let green: GreenAnalysis, greenIfLotsGreen: GreenAnalysis?, lots: [LotIndicators]
+        do {
+            green = try analyzer.analyse(district, population: population)
+            greenIfLotsGreen = greenLots ? try analyzer.analyse(district, population: population, extraGreen: district.vacantLots) : nil
+            let lotPoints = try LotAnalyzer.interiorPoints(of: district)
+            let lotNoise = NoiseModel(options: noiseOptions.options).levels(atPoints: lotPoints, in: district)
+            lots = try LotAnalyzer(weights: weights, green: greenOptions).analyse(district, population: population, greenToday: green, noise: lotNoise)
+        } catch {
+            throw CommandFailure("green and vacant-lot indicators failed: \(error)")
+        }
+        var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
+                                    green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
+        report.censusUnallocated = estimate.unallocated
         let directory = try OutputDirectory(path: out)
         let written = try report.write(to: directory)
         switch format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DistrictModel
+import Indicators
 import Foundation
 
 /// The files and reading options every analysing command shares.
@@ -47,3 +48,5 @@ struct CommandFailure: Error, CustomStringConvertible {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+extension GreenOptions.Access: ExpressibleByArgument {}

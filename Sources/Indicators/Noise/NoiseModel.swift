@@ -54,6 +54,15 @@ public struct NoiseModel: Sendable {
         return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings), notes: options.notes)
     }
 
+    /// Levels at free-standing points (e.g. a vacant lot's centre), 4 m high like the facades.
+    public func levels(atPoints xy: [Double], in district: District) -> [FacadeLevels] {
+        let sources = Self.sources(district.streets, streetNoise(district))
+        let grid = SourceGrid(polylines: sources.map(\.polyline))
+        return stride(from: 0, to: xy.count - 1, by: 2).map { i in
+            Self.levels(atX: xy[i], y: xy[i + 1], sources: sources, grid: grid, options: options)
+        }
+    }
+
     /// Facade receivers of every building, less those that fall inside a neighbouring building
     /// (party walls of a perimeter block have no free facade).
     func receiverPoints(_ district: District) throws(GeometryError) -> [[Double]] {

@@ -23,6 +23,15 @@ public struct BuildingPopulation: Sendable, Equatable {
     public var floorArea: Double
 }
 
+/// Residents per building, and census residents no building could take.
+public struct PopulationEstimate: Sendable {
+    public var buildings: [BuildingPopulation]
+    /// Census polygons (id, residents) holding no residential building of the input.
+    public var unallocated: [(id: String, population: Double)]
+
+    public var unallocatedTotal: Double { unallocated.reduce(0) { $0 + $1.population } }
+}
+
 /// Residents per building from what the data gives, with documented parameters:
 ///
 /// | parameter | default | source |
@@ -68,6 +77,12 @@ public struct PopulationEstimator: Sendable {
     }
 
     public func estimate(_ district: District) throws(GeometryError) -> [BuildingPopulation] {
+        try estimateWithCensus(district).buildings
+    }
+
+    /// The estimate and, when census polygons are given, the census residents that found no
+    /// residential building to live in (a polygon holding none): reported, never silently lost.
+    public func estimateWithCensus(_ district: District) throws(GeometryError) -> PopulationEstimate {
         let context = GeometryContext()
         let buildings = district.buildings
         var geometries: [Geometry] = []
@@ -88,7 +103,11 @@ public struct PopulationEstimator: Sendable {
             }
         }
         let census = district.censusAreas
-        guard !census.isEmpty, !geometries.isEmpty else { return result }
+        guard !census.isEmpty else { return PopulationEstimate(buildings: result, unallocated: []) }
+        guard !geometries.isEmpty else {
+            return PopulationEstimate(buildings: result, unallocated: census.map { ($0.id, $0.attributes.number("population") ?? 0) })
+        }
+        var unallocated: [(id: String, population: Double)] = []
 
         // Dasymetric share-out: each building belongs to the census polygon holding its interior point.
         let index = try SpatialIndex(geometries)
@@ -99,16 +118,23 @@ public struct PopulationEstimator: Sendable {
             var members: [Int] = []
             for candidate in index.query(polygon.base) {
                 guard polygon.contains(try geometries[candidate].pointOnSurface()) else { continue }
-                if result[candidate].method == .given { declared += result[candidate].population } else { members.append(candidate) }
+                switch result[candidate].method {
+                case .given: declared += result[candidate].population
+                case .none: continue
+                default: members.append(candidate)
+                }
             }
             let floor = members.reduce(0.0) { $0 + result[$1].floorArea }
-            guard floor > 0 else { continue }
             let remaining = max(total - declared, 0)
+            guard floor > 0 else {
+                if remaining > 0 { unallocated.append((area.id, remaining)) }
+                continue
+            }
             for member in members {
                 result[member] = BuildingPopulation(population: remaining * result[member].floorArea / floor, method: .census,
                                                     floorArea: result[member].floorArea)
             }
         }
-        return result
+        return PopulationEstimate(buildings: result, unallocated: unallocated)
     }
 }

@@ -1,0 +1,54 @@
+import Indicators
+
+/// The green rows of `district.csv` and the green summary (names documented in the README).
+public struct GreenTables: Sendable {
+    public var green: GreenAnalysis
+
+    public init(_ green: GreenAnalysis) {
+        self.green = green
+    }
+
+    /// - Parameter suffix: appended to every indicator name (the `--green-lots` what-if uses `_if_lots_green`).
+    public func addDistrictRows(to rows: inout IndicatorRows, suffix: String = "") {
+        let s = green.summary
+        if suffix.isEmpty {
+            rows.add("green_access_method", nil, unit: s.access.rawValue)
+            rows.add("study_area_m2", s.studyArea, unit: "m2")
+        }
+        rows.add("green_area_m2" + suffix, s.greenArea, unit: "m2")
+        rows.add("green_area_incl_outside_m2" + suffix, s.greenAreaAll, unit: "m2")
+        rows.add("green_parts" + suffix, Double(s.greenParts), unit: "count", digits: 0)
+        rows.add("green_parts_ge_05ha" + suffix, Double(s.greenPartsAtLeastHalfHectare), unit: "count", digits: 0)
+        rows.add("green_parts_ge_1ha" + suffix, Double(s.greenPartsAtLeastOneHectare), unit: "count", digits: 0)
+        rows.add("green_m2_per_resident" + suffix, s.greenPerResident, unit: "m2/resident")
+        rows.add("residents_green_300m_pct" + suffix, s.percent(s.residentsGreen300m), unit: "%")
+        rows.add("residents_green_300m_1ha_pct" + suffix, s.percent(s.residentsGreen300m1ha), unit: "%")
+        let names = ["residents_green_1000m2_200m_pct", "residents_green_5000m2_750m_pct", "residents_green_1ha_2km_pct", "residents_green_10ha_4km_pct"]
+        for (name, residents) in zip(names, s.residentsPerProximityClass) { rows.add(name + suffix, s.percent(residents), unit: "%") }
+        rows.add("residents_green_all_4_classes_pct" + suffix, s.percent(s.residentsAllProximityClasses), unit: "%")
+        rows.add("residents_3_trees_15m_pct" + suffix, s.percent(s.residentsTreesNear), unit: "%")
+        rows.add("canopy_pct" + suffix, s.canopyPercent, unit: "%")
+        rows.add("residents_3_30_300_pct" + suffix, s.percent(s.residents33300), unit: "%")
+        rows.add("street_sections" + suffix, Double(s.streetSections), unit: "count", digits: 0)
+        rows.add("street_sections_trees_ge_0_2_per_m_pct" + suffix,
+                 s.streetSections > 0 ? 100 * Double(s.streetSectionsWellTreed) / Double(s.streetSections) : nil, unit: "%")
+    }
+
+    public var summary: String {
+        let s = green.summary
+        var table = TextTable(header: ["green space", "value"], rightAligned: [1])
+        let pct = { (value: Double?) in value.map { NumberFormat.fixed($0, 1) + " %" } ?? "-" }
+        table.rows = [
+            ["green area in the study area", NumberFormat.grouped(Int(s.greenArea.rounded())) + " m2"],
+            ["green per resident", s.greenPerResident.map { NumberFormat.fixed($0, 1) + " m2" } ?? "-"],
+            ["residents within 300 m of green >= 0.5 ha (WHO)", pct(s.percent(s.residentsGreen300m))],
+            ["residents within 300 m of green >= 1 ha", pct(s.percent(s.residentsGreen300m1ha))],
+            ["residents reaching all 4 BCNecologia classes", pct(s.percent(s.residentsAllProximityClasses))],
+            ["residents with >= 3 trees within 15 m", pct(s.percent(s.residentsTreesNear))],
+            ["canopy cover", pct(s.canopyPercent)],
+            ["residents meeting 3-30-300", pct(s.percent(s.residents33300))],
+        ]
+        return table.rendered + "\n(distances: \(s.access == .walking ? "along the street network" : "straight line from the green boundary"); "
+            + "green per resident: BCNecologia asks at least 10-12, desirably 15 m2; the '9 m2 per inhabitant (WHO)' is commonly cited but in no WHO document)"
+    }
+}
