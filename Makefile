@@ -38,9 +38,10 @@ demo: release
 	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --green-lots --out $(DEMO_OUT)/synthetic
 	$(RELEASE_BIN) emission --light 1000@50 --heavy 50@50
 
-## Benchmarks (release build). Later issues add the suites; for now this says so.
+## Benchmarks: each analysis stage on the Eixample sample, release build (BENCH_RUNS=5 by default).
 bench: setup
-	@echo "No benchmarks yet: they arrive with the analysis issues (space allocation, noise, green access)."
+	$(SWIFT) build -c release --product superblock-bench
+	.build/release/superblock-bench
 
 ## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
 ## The tests use Swift Testing; the toolchain's XCTest harness leaks a few bytes on its own, which

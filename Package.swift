@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(name: "superblock-bench", dependencies: ["DistrictModel", "Indicators"]),
+
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),

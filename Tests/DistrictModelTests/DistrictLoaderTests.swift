@@ -126,3 +126,22 @@ import Testing
         #expect(district.crs == "EPSG:25831")
     }
 }
+
+/// GEOS and PROJ together in parallel tasks, each with its own contexts (run by `make sanitize`).
+@Suite struct ParallelLoadingTests {
+    @Test func loadingInParallelTasksGivesIdenticalDistricts() async throws {
+        let files = [FixtureFiles.fixture("lorient/roads.geojson"), FixtureFiles.fixture("lorient/buildings.geojson")]
+        let options = LoadOptions(metricCRS: "EPSG:25830")
+        let reference = try DistrictLoader(options: options).load(files)
+        let districts = try await withThrowingTaskGroup(of: District.self) { group in
+            for _ in 0..<6 { group.addTask { try DistrictLoader(options: options).load(files) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(districts.count == 6)
+        for district in districts {
+            #expect(district.features == reference.features)
+            #expect(district.problems == reference.problems)
+        }
+        #expect(reference.streets.count == 549 && reference.buildings.count == 1701)
+    }
+}

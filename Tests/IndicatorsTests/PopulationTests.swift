@@ -62,6 +62,9 @@ import TestSupport
         // Every census resident is either in a building or reported as unallocated (a section of
         // the extract without a mapped residential building), never lost.
         #expect(abs(censusShare + estimate.unallocatedTotal - censusTotal) < 1e-6)
-        #expect(estimate.unallocatedTotal < 0.05 * censusTotal)
+        // Three sections hold no building of the extract: their blocks are OSM multipolygon
+        // relations whose member ways the Overpass extract lacks (see Samples/eixample/ATTRIBUTION.md).
+        #expect(estimate.unallocated.map(\.id) == ["02104", "02116", "02117"])
+        #expect(estimate.unallocatedTotal == 1_203 + 966 + 1_209)
     }
 }

@@ -77,3 +77,27 @@ import TestSupport
         #expect(abs(allocation.district.total / union.area - 1) < 0.001)
     }
 }
+
+/// Streets mapped as areas are used as they are, and overlaps with centreline bands count once.
+@Suite struct StreetAreaTests {
+    @Test func areaHighwayPolygonIsUsedAsItIs() throws {
+        let x0 = 430_000.0, y0 = 4_581_000.0
+        let square: GeoJSONGeometry = .polygon([[x0, y0, x0 + 40, y0, x0 + 40, y0 + 40, x0, y0 + 40, x0, y0]])
+        let collection = FeatureCollection(features: [
+            Feature(id: "square", properties: ["area:highway": .string("pedestrian")], geometry: square),
+            // A 10 m carriageway along the square's south edge: 5 m of it overlaps the square.
+            Feature(id: "road", properties: ["highway": .string("residential"), "carriageway:width": .string("10"), "sidewalk": .string("no")],
+                    geometry: .lineString([x0, y0, x0 + 40, y0])),
+        ], crs: "EPSG:25831")
+        let district = try DistrictLoader().load([NamedCollection(name: "area.geojson", collection: collection)])
+        let allocation = try SpaceAllocator().allocate(district)
+        let square0 = try #require(allocation.streets.first { $0.id == "square" })
+        let road = try #require(allocation.streets.first { $0.id == "road" })
+        #expect(square0.section == nil)
+        // Traffic keeps its band (priority); the square keeps the rest of its 1,600 m2.
+        let caps = 16 * 25 * sin(Double.pi / 16)  // both round caps of radius 5: a 32-gon
+        #expect(abs(road.areas[.traffic] - (400 + caps)) < 1e-6)
+        #expect(abs(square0.areas[.pedestrian] - (1_600 - 200)) < 1e-6)
+        try SpaceAllocationTests.expectAreasAddUp(district, allocation)
+    }
+}

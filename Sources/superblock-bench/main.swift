@@ -1,0 +1,56 @@
+import DistrictModel
+import Foundation
+import Indicators
+
+/// `make bench`: wall-clock time of each analysis stage on the bundled samples (release build),
+/// the minimum and median of several runs, and the peak resident memory. Plain Swift, no
+/// benchmark framework: the stages take seconds, not nanoseconds.
+@main @MainActor
+struct SuperblockBench {
+    static let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 5
+
+    static func main() async throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let eixample = ["roads", "buildings", "trees"].map { root.appendingPathComponent("Samples/eixample/\($0).geojson") }
+            + [root.appendingPathComponent("Samples/barcelona_census/census_sections.geojson")]
+        print("superblock bench: \(runs) runs per stage, Eixample sample (1,564 streets, 1,893 buildings, 4,033 trees)")
+        print(pad("stage", 22) + pad("min s", 10, right: true) + pad("median s", 10, right: true))
+
+        let district = try await measure("load + reproject") { try DistrictLoader().load(eixample) }
+        _ = try await measure("street space") { try SpaceAllocator().allocate(district) }
+        let population = try await measure("population") { try PopulationEstimator().estimate(district) }
+        _ = try await measure("noise (facades)") { try await NoiseModel().analyse(district, population: population) }
+        _ = try await measure("green access") { try GreenAnalyzer().analyse(district, population: population) }
+        var walking = GreenOptions()
+        walking.access = .walking
+        _ = try await measure("green access, walking") { try GreenAnalyzer(options: walking).analyse(district, population: population) }
+        print("peak resident memory: \(peakMemoryMiB()) MiB")
+    }
+
+    static func measure<T>(_ name: String, _ body: () async throws -> T) async throws -> T {
+        var times: [Double] = []
+        var result: T?
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            result = try await body()
+            let elapsed = ContinuousClock.now - start
+            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        times.sort()
+        print(pad(name, 22) + pad(String(format: "%.3f", times[0]), 10, right: true) + pad(String(format: "%.3f", times[times.count / 2]), 10, right: true))
+        return result!
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
+    /// VmHWM from /proc/self/status (Linux), in MiB.
+    static func peakMemoryMiB() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return "?" }
+        return String(format: "%.0f", kilobytes / 1024)
+    }
+}
