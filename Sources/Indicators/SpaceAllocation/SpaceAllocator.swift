@@ -105,20 +105,20 @@ public struct SpaceAllocator: Sendable {
         let own = shapes[position]
         var result: [(SpaceCategory, Geometry)] = []
         for category in SpaceCategory.allCases {
-            let mine = own.bands.filter { $0.category == category }.map(\.polygon)
+            let mine = own.bands.filter { $0.category == category }
             guard !mine.isEmpty else { continue }
+            var piece = mine.count == 1 ? mine[0].polygon : try Geometry.union(of: mine.map(\.polygon), in: context)
+            guard let box = piece.envelope else { continue }
+            // Only bands whose boxes meet this piece can take anything from it.
             var blockers: [Geometry] = []
             for neighbour in neighbours {
                 for band in shapes[neighbour].bands where band.category < category || (band.category == category && neighbour < position) {
-                    blockers.append(band.polygon)
+                    if band.envelope.map(box.intersects) == true { blockers.append(band.polygon) }
                 }
             }
-            var piece = mine.count == 1 ? mine[0] : try Geometry.union(of: mine, in: context)
             if !blockers.isEmpty {
-                let blocked = try Geometry.union(of: blockers, in: context)
-                if blocked.envelope.map({ box in piece.envelope.map { $0.intersects(box) } ?? false }) ?? false {
-                    piece = try piece.difference(blocked)
-                }
+                let blocked = blockers.count == 1 ? blockers[0] : try Geometry.union(of: blockers, in: context)
+                piece = try piece.difference(blocked)
             }
             if !piece.isEmpty { result.append((category, piece)) }
         }
@@ -129,7 +129,7 @@ public struct SpaceAllocator: Sendable {
 /// A street's geometry for allocation: its bands and the footprint used to find neighbours.
 struct StreetShape {
     var section: CrossSection?
-    var bands: [(category: SpaceCategory, polygon: Geometry)]
+    var bands: [(category: SpaceCategory, polygon: Geometry, envelope: Envelope?)]
     var length: Double
     /// The bands' bounding rectangle, or nil when the street has no area.
     var footprint: Geometry?
@@ -139,17 +139,17 @@ struct StreetShape {
         let geometry = try context.geometry(from: street.geometry)
         if let area = try Self.areaPolygon(street, geometry: geometry, context: context) {
             section = nil
-            bands = [(Self.areaCategory(street.attributes), area)]
+            bands = [(Self.areaCategory(street.attributes), area, area.envelope)]
             length = 0
         } else {
             let separate = try sidewalks.separateSides(of: street, line: geometry)
             let road = try sidewalks.roadAlongside(street, line: geometry)
             let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road)
             self.section = section
-            bands = try StreetBands.polygons(of: geometry, section: section)
+            bands = try StreetBands.polygons(of: geometry, section: section).map { ($0.category, $0.polygon, $0.polygon.envelope) }
             length = geometry.length
         }
-        let boxes = bands.compactMap { $0.polygon.envelope }
+        let boxes = bands.compactMap(\.envelope)
         footprint = try boxes.reduce(nil) { $0?.union($1) ?? $1 }.map { box throws(GeometryError) in try Geometry.rectangle(box, in: context) }
     }
 
