@@ -48,6 +48,7 @@ let package = Package(
             dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

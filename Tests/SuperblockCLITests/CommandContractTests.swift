@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import superblock
+
+/// The names users and scripts rely on: commands, options, files and columns (README).
+@Suite struct CommandContractTests {
+    @Test func emissionOptionsParse() throws {
+        let command = try EmissionCommand.parse([
+            "--coefficients", "2015", "--surface", "NL05", "--temperature", "12", "--studded-share", "0.2", "--studded-months", "4",
+            "--gradient", "3", "--two-way", "--junction-distance", "20", "--junction-type", "roundabout",
+            "--light", "1000@50", "--medium", "20@50", "--heavy", "30@40", "--moped", "5@30", "--motorcycle", "10@50", "--format", "csv",
+        ])
+        #expect(command.flows.count == 5)
+        #expect(command.flows[.heavy]?.vehiclesPerHour == 30 && command.flows[.heavy]?.speedKmh == 40)
+        #expect(command.twoWay && command.gradient == 3 && command.format == .csv)
+        #expect(throws: (any Error).self) { try EmissionCommand.parse([]) }  // no flow
+        #expect(throws: (any Error).self) { try EmissionCommand.parse(["--light", "1000"]) }  // not Q@V
+        #expect(throws: (any Error).self) { try EmissionCommand.parse(["--light", "1000@50", "--junction-distance", "10"]) }
+        #expect(throws: (any Error).self) { try EmissionCommand.parse(["--light", "1000@50", "--surface", "gravel"]) }
+    }
+
+    @Test func analyzeWritesTheDocumentedTables() async throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let command = try AnalyzeCommand.parse([
+            FixtureFiles.sample("synthetic/grid.geojson").path, FixtureFiles.sample("synthetic/cells.geojson").path,
+            "--out", out, "--green-lots", "--lot-weights", "newly_served=1,residents=1", "--format", "json",
+        ])
+        try await command.run()
+        func header(_ name: String) throws -> [String] {
+            let text = try String(contentsOfFile: "\(out)/\(name)", encoding: .utf8)
+            return text.split(separator: "\n")[0].split(separator: ",").map(String.init)
+        }
+        let streets = try header("streets.csv")
+        #expect(Array(streets.prefix(11)) == ["id", "name", "highway", "length_m", "pedestrian_m2", "shared_m2", "cycle_m2", "green_m2",
+                                              "parking_m2", "traffic_m2", "defaulted"])
+        #expect(streets.contains("lw_day_dba_per_m") && streets.contains("lw_evening_dba_per_m") && streets.contains("lw_night_dba_per_m"))
+        #expect(try header("district.csv") == ["indicator", "value", "unit"])
+        #expect(Array(try header("buildings.csv").prefix(7)) == ["id", "population", "ld_dba", "le_dba", "ln_dba", "lden_dba", "lnight_dba"])
+        #expect(try header("buildings.csv").contains("green_300m") && (try header("buildings.csv")).contains("trees_15m"))
+        #expect(Array(try header("lots.csv").prefix(7)) == ["id", "area_m2", "compactness", "residents_300m", "newly_served_residents",
+                                                             "nearest_green_m", "lden_dba"])
+        #expect(try header("cells.csv").contains("pedestrian_share_pct"))
+        let district = try String(contentsOfFile: "\(out)/district.csv", encoding: .utf8)
+        let indicators = Set(district.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+        for name in ["street_area_m2", "pedestrian_area_m2", "shared_area_m2", "cycle_area_m2", "green_strip_area_m2", "parking_area_m2",
+                     "traffic_area_m2", "pedestrian_share_pct", "residents_lden_ge_53_pct", "residents_lden_ge_55_pct",
+                     "residents_lden_ge_65_pct", "residents_lnight_ge_45_pct", "residents_ld_lt_65_pct", "residents_lden_55_59",
+                     "residents_lden_ge_75", "residents_lnight_50_54", "residents_lnight_ge_70", "residents", "green_area_m2",
+                     "green_m2_per_resident", "residents_green_300m_pct", "residents_green_300m_1ha_pct", "residents_3_30_300_pct",
+                     "canopy_pct", "residents_green_300m_pct_if_lots_green"] {
+            #expect(indicators.contains(name), "\(name)")
+        }
+        #expect(indicators.count == district.split(separator: "\n").count - 1)  // no indicator twice
+    }
+
+    @Test func badInputFailsWithoutWritingAnything() async throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let broken = directory.appendingPathComponent("broken.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.1,41.3]]}}]}"#.utf8).write(to: broken)
+        let out = directory.appendingPathComponent("out").path
+        let command = try AnalyzeCommand.parse([broken.path, "--out", out])
+        await #expect {
+            try await command.run()
+        } throws: { error in
+            "\(error)".contains(broken.path) && "\(error)".contains("feature 0")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/streets.csv"))
+    }
+}
