@@ -26,7 +26,7 @@ let package = Package(
 
         // Model, analysis, output.
         .target(name: "DistrictModel", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
-        .target(name: "Indicators", dependencies: ["DistrictModel", "GeometryEngine", "CNOSSOS"]),
+        .target(name: "Indicators", dependencies: ["DistrictModel", "GeoJSON", "GeometryEngine", "CNOSSOS"]),
         .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON", "CNOSSOS"]),
         .executableTarget(
             name: "superblock",
@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
