@@ -58,6 +58,10 @@ struct DetectCommand: ParsableCommand {
         try cells.write(to: URL(fileURLWithPath: output))
         print("Basic network: \(result.basicStreetCount) streets (\(result.basicRule)); \(result.faceCount) faces -> \(result.cells.count) cells")
         print(cells.table)
+        for size in [CellSize.tooLarge, .tooSmall] {
+            let flagged = result.cells.filter { $0.size == size }.map(\.id)
+            if !flagged.isEmpty { print("\(flagged.count) cell(s) \(size.rawValue): " + flagged.joined(separator: ", ")) }
+        }
         print("\nWrote \(output) (\(district.crs))")
     }
 }

@@ -82,7 +82,7 @@ public struct InteriorCheck: Sendable, Equatable {
             }
         }
         guard !pieces.isEmpty else { return nil }
-        let graph = Graph(pieces: pieces, directions: streets.map { respectsOneway ? $0.direction : .both }, snap: snapTolerance)
+        let graph = InteriorGraph(pieces: pieces, directions: streets.map { respectsOneway ? $0.direction : .both }, snap: snapTolerance)
         let boundary = RingMeasure(ring)
         let gates = graph.nodes.indices.filter { boundary.distance(graph.nodes[$0].x, graph.nodes[$0].y) <= gateTolerance + 1e-6 }
         guard gates.count >= 2 else { return nil }

@@ -1,6 +1,6 @@
 /// The directed street graph of one cell's interior, built from plain coordinates (see
 /// `InteriorCheck` for the rules): small, so Dijkstra runs on arrays without a heap.
-struct Graph {
+struct InteriorGraph {
     struct Node { var x: Double; var y: Double }
     struct Edge {
         var from: Int
@@ -140,7 +140,7 @@ struct Graph {
 struct PointClusters {
     let tolerance: Double
     private(set) var points: [(x: Double, y: Double)] = []
-    private var grid: [Graph.Key: [Int]] = [:]
+    private var grid: [InteriorGraph.Key: [Int]] = [:]
 
     init(tolerance: Double) {
         self.tolerance = max(tolerance, 1e-9)
@@ -150,19 +150,19 @@ struct PointClusters {
         let gx = Int64((x / tolerance).rounded(.down)), gy = Int64((y / tolerance).rounded(.down))
         for cx in (gx - 1)...(gx + 1) {
             for cy in (gy - 1)...(gy + 1) {
-                for index in grid[Graph.Key(raw: cx, cy)] ?? [] {
+                for index in grid[InteriorGraph.Key(raw: cx, cy)] ?? [] {
                     let p = points[index]
                     if ((p.x - x) * (p.x - x) + (p.y - y) * (p.y - y)).squareRoot() <= tolerance { return index }
                 }
             }
         }
         points.append((x, y))
-        grid[Graph.Key(raw: gx, gy), default: []].append(points.count - 1)
+        grid[InteriorGraph.Key(raw: gx, gy), default: []].append(points.count - 1)
         return points.count - 1
     }
 }
 
-extension Graph.Key {
+extension InteriorGraph.Key {
     init(raw x: Int64, _ y: Int64) {
         self.x = x
         self.y = y
