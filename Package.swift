@@ -26,7 +26,7 @@ let package = Package(
 
         // Model, analysis, output.
         .target(name: "DistrictModel", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
-        .target(name: "Indicators", dependencies: ["DistrictModel", "GeometryEngine", "CNOSSOS"]),
+        .target(name: "Indicators", dependencies: ["DistrictModel", "GeoJSON", "GeometryEngine", "CNOSSOS"]),
         .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON", "CNOSSOS"]),
         .executableTarget(
             name: "superblock",
@@ -49,7 +49,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

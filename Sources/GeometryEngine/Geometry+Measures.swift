@@ -67,4 +67,24 @@ extension Geometry {
     public func convexHull() throws(GeometryError) -> Geometry {
         try derive("convex hull") { GEOSConvexHull_r($0, $1) }
     }
+
+    /// The discrete Hausdorff distance: how far the farthest point of either geometry lies from the
+    /// other. `densify` (0 < f <= 1) adds points every f of each segment first, so two lines with
+    /// different vertices but the same course compare close (before/after street matching).
+    public func hausdorffDistance(to other: Geometry, densify: Double? = nil) throws(GeometryError) -> Double {
+        guard other.context === context else {
+            throw GeometryError(operation: "Hausdorff distance", message: "geometries belong to different contexts")
+        }
+        var value = 0.0
+        let status: Int32
+        if let densify {
+            status = GEOSHausdorffDistanceDensify_r(context.handle, handle, other.handle, densify, &value)
+        } else {
+            status = GEOSHausdorffDistance_r(context.handle, handle, other.handle, &value)
+        }
+        guard status == 1 else {
+            throw GeometryError(operation: "Hausdorff distance", message: context.takeError() ?? "failed")
+        }
+        return value
+    }
 }

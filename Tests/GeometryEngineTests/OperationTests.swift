@@ -95,6 +95,17 @@ import GeometryEngine
         #expect(try square(0, 0, 1).validityProblem == nil)
     }
 
+    @Test func hausdorffDistanceComparesCourses() throws {
+        // Same course, different vertices: the discrete distance sees only vertices; densified, the
+        // shifted copy is exactly 0.5 m away everywhere.
+        let line = try Geometry.lineString([0, 0, 100, 0], in: context)
+        let shifted = try Geometry.lineString([0, 0.5, 50, 0.5, 100, 0.5], in: context)
+        #expect(abs(try line.hausdorffDistance(to: shifted) - 0.5) < 1e-12)
+        #expect(abs(try line.hausdorffDistance(to: shifted, densify: 0.1) - 0.5) < 1e-12)
+        let shorter = try Geometry.lineString([0, 0, 80, 0], in: context)
+        #expect(abs(try line.hausdorffDistance(to: shorter) - 20) < 1e-12)
+    }
+
     @Test func measures() throws {
         let a = try square(0, 0, 10)
         let p = try Geometry.point(x: 13, y: 14, in: context)

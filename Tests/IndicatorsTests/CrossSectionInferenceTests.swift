@@ -92,3 +92,40 @@ import Testing
         #expect(comma.left == [CrossSection.Band(.pedestrian, 3.5)])
     }
 }
+
+@Suite struct SharedWidthTests {
+    let inference = CrossSectionInference()
+
+    func section(_ tags: [String: String]) -> CrossSection {
+        inference.crossSection(of: Attributes(tags.mapValues { PropertyValue.string($0) }))
+    }
+
+    @Test func sharedWidthKeepsACentralTrafficLane() {
+        // A planned interior street: 10 m carriageway of which 6 m shared, 1 m green each side.
+        let planned = section(["highway": "residential", "superblock": "interior", "width": "20", "carriageway:width": "8",
+                               "shared:width": "6", "green:width": "1", "sidewalk:both:width": "5"])
+        #expect(planned.carriageway == 2 && planned.carriagewayCategory == .traffic)
+        #expect(planned.left == [CrossSection.Band(.shared, 3), CrossSection.Band(.green, 1), CrossSection.Band(.pedestrian, 5)])
+        #expect(planned.right == planned.left)
+        #expect(planned.totalWidth == 20)
+        #expect(planned.widthByCategory == [.traffic: 2, .shared: 6, .green: 2, .pedestrian: 10])
+        #expect(planned.warnings.isEmpty)
+    }
+
+    @Test func sharedWidthCoveringTheCarriagewayMakesItAllShared() {
+        let whole = section(["highway": "residential", "carriageway:width": "8", "shared:width": "8", "sidewalk": "no"])
+        #expect(whole == CrossSection(carriageway: 8, carriagewayCategory: .shared))
+        let wider = section(["highway": "residential", "carriageway:width": "8", "shared:width": "9", "sidewalk": "no"])
+        #expect(wider.carriagewayCategory == .shared && wider.carriageway == 8)
+        #expect(wider.warnings == ["shared:width=9 is wider than the carriageway (8.0 m); the whole carriageway is shared"])
+    }
+
+    @Test func widthBesideTheCarriagewayIsParkingAndCycleLanes() {
+        let tags: [String: String] = ["highway": "tertiary", "carriageway:width": "14", "parking:both": "parallel",
+                                      "cycleway:right": "lane", "cycleway:left": "track"]
+        let attributes = Attributes(tags.mapValues { PropertyValue.string($0) })
+        // 2 x 2.0 m parallel parking + a 1.5 m lane; the track lies beyond the kerb.
+        #expect(inference.widthBesideCarriageway(of: attributes) == 5.5)
+        #expect(inference.crossSection(of: attributes).carriageway == 14 - 5.5)
+    }
+}

@@ -5,6 +5,12 @@
 /// its carriageway (`carriageway:width`) or its sidewalk widths, as the project's own schema does.
 /// Otherwise it is the carriageway, as OSM mappers use it: in the Eixample extract Carrer d'Arago
 /// has `width=11`, `lanes=3` and `sidewalk=both`, and 11 m can only be its carriageway.
+///
+/// Own keys beyond DESIGN.md's table:
+///
+/// | key | meaning |
+/// |---|---|
+/// | `shared:width` | of the carriageway, the metres that are shared space with pedestrian priority, half on each side of a central lane that stays motor traffic. Without it a `superblock=interior` carriageway is shared as a whole; `superblock plan` writes it when the user keeps part of the carriageway for traffic |
 public struct CrossSectionInference: Sendable {
     public var defaults: StreetDefaults
 
@@ -85,15 +91,41 @@ public struct CrossSectionInference: Sendable {
         section.carriageway = max(kerbToKerb - beside, 0)
         if superblock == "interior" { section.carriagewayCategory = .shared }
 
-        section.left = [CrossSection.Band(.parking, parking.left), CrossSection.Band(.cycle, cycle.leftLane),
+        // `shared:width`: only that much of the carriageway is shared space, half on each side of a
+        // central lane that stays motor traffic (a superblock plan that keeps an access lane).
+        var sharedSide = 0.0
+        if let shared = reader.length("shared:width") {
+            if shared > section.carriageway + 0.005 {
+                reader.warn("shared:width=\(attributes.string("shared:width")!) is wider than the carriageway (\(section.carriageway) m); the whole carriageway is shared")
+            }
+            if shared >= section.carriageway - 0.005 {
+                section.carriagewayCategory = .shared
+            } else if shared > 0 {
+                section.carriageway -= shared
+                section.carriagewayCategory = .traffic
+                sharedSide = shared / 2
+            }
+        }
+
+        section.left = [CrossSection.Band(.shared, sharedSide), CrossSection.Band(.parking, parking.left), CrossSection.Band(.cycle, cycle.leftLane),
                         CrossSection.Band(.cycle, cycle.leftTrack), CrossSection.Band(.green, green),
                         CrossSection.Band(.pedestrian, sidewalkLeft)].filter { $0.width > 0 }
-        section.right = [CrossSection.Band(.parking, parking.right), CrossSection.Band(.cycle, cycle.rightLane),
+        section.right = [CrossSection.Band(.shared, sharedSide), CrossSection.Band(.parking, parking.right), CrossSection.Band(.cycle, cycle.rightLane),
                          CrossSection.Band(.cycle, cycle.rightTrack), CrossSection.Band(.green, green),
                          CrossSection.Band(.pedestrian, sidewalkRight)].filter { $0.width > 0 }
         section.defaulted = reader.defaultedNames
         section.warnings = reader.warnings
         return section
+    }
+
+    /// Width of the bands that lie between the kerbs beside the carriageway: parking lanes and
+    /// on-road cycle lanes (not tracks). `carriageway:width` is this plus the carriageway itself,
+    /// which a superblock plan needs to write a narrower carriageway back as a tag.
+    public func widthBesideCarriageway(of attributes: Attributes) -> Double {
+        var reader = MeasurementReader(attributes: attributes, defaults: defaults)
+        let cycle = cycleBands(attributes, reader: &reader)
+        return parkingWidth(side: "left", attributes, reader: &reader) + parkingWidth(side: "right", attributes, reader: &reader)
+            + cycle.leftLane + cycle.rightLane
     }
 
     /// Footways, paths, steps, pedestrian and living streets, cycleways and superblock pedestrian
@@ -216,6 +248,10 @@ struct MeasurementReader {
             return nil
         }
         return value
+    }
+
+    mutating func warn(_ message: String) {
+        warnings.append(message)
     }
 
     mutating func defaulted(_ name: String, _ value: Double) -> Double {

@@ -20,7 +20,12 @@ public struct SpaceAllocator: Sendable {
     }
 
     public func allocate(_ district: District) throws(GeometryError) -> SpaceAllocation {
-        let context = GeometryContext()
+        try resolve(district, context: GeometryContext()).allocation
+    }
+
+    /// The allocation and, per street, the polygons it claims (in `context`): a comparison of two
+    /// layouts overlays these to find the square metres that changed hands.
+    func resolve(_ district: District, context: GeometryContext) throws(GeometryError) -> ResolvedStreetSpace {
         let streets = district.streets
         var warnings: [LoadProblem] = []
 
@@ -75,8 +80,9 @@ public struct SpaceAllocator: Sendable {
             CellAllocation(id: shape.id, name: shape.name, cellArea: shape.area, areas: areas,
                            rating: areas.pedestrianSharePercent.map(thresholds.rating(ofPercent:)))
         }
-        return SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
-                               thresholds: thresholds, warnings: warnings)
+        let allocation = SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
+                                         thresholds: thresholds, warnings: warnings)
+        return ResolvedStreetSpace(allocation: allocation, claims: claims)
     }
 
     /// Every band polygon of every street, before overlaps are resolved (for maps and for checking
@@ -124,6 +130,13 @@ public struct SpaceAllocator: Sendable {
         }
         return result
     }
+}
+
+/// An allocation with the GEOS polygons behind it: what each street claims, per category, after
+/// overlaps were resolved (the pieces of all streets are disjoint). Lives in one context.
+struct ResolvedStreetSpace {
+    var allocation: SpaceAllocation
+    var claims: [[(category: SpaceCategory, polygon: Geometry)]]
 }
 
 /// A street's geometry for allocation: its bands and the footprint used to find neighbours.

@@ -1,0 +1,177 @@
+import DistrictModel
+import GeometryEngine
+
+/// Everything `analyze` computes for one layout.
+public struct LayoutAnalysis: Sendable {
+    public var district: District
+    public var space: SpaceAllocation
+    public var population: [BuildingPopulation]
+    public var noise: NoiseAnalysis
+}
+
+/// Square metres of street that changed category between two layouts: `[from][to]`, from != to.
+/// Found by overlaying the before and after street space, so a square metre that was carriageway
+/// and is now sidewalk counts, and a layout that merely adds sidewalk elsewhere does not.
+public struct SpaceTransfers: Sendable, Equatable {
+    public private(set) var values: [SpaceCategory: [SpaceCategory: Double]] = [:]
+
+    public init() {}
+
+    public subscript(from: SpaceCategory, to: SpaceCategory) -> Double {
+        get { values[from]?[to] ?? 0 }
+        set { values[from, default: [:]][to] = newValue }
+    }
+
+    /// Area that went from any of `from` to any of `to`.
+    public func total(from: [SpaceCategory], to: [SpaceCategory]) -> Double {
+        from.reduce(0) { sum, source in to.reduce(sum) { $0 + self[source, $1] } }
+    }
+
+    public static let vehicle: [SpaceCategory] = [.traffic, .parking]
+    public static let people: [SpaceCategory] = [.pedestrian, .shared]
+}
+
+/// A before/after comparison (DESIGN.md section 4.5, `superblock compare`).
+public struct LayoutComparison: Sendable {
+    public var before: LayoutAnalysis
+    public var after: LayoutAnalysis
+    public var matches: [StreetMatch]
+    /// For the district, and per cell id.
+    public var transfers: SpaceTransfers
+    public var cellTransfers: [String: SpaceTransfers]
+
+    public var summary: ComparisonSummary { ComparisonSummary(self) }
+}
+
+/// Runs every indicator `analyze` runs (street space, population, noise) on two layouts with the
+/// same superblock cells, pairs their streets and measures the street space that changed hands.
+public struct Comparison: Sendable {
+    public var allocator: SpaceAllocator
+    public var population: PopulationEstimator
+    public var noise: NoiseModel
+    public var matcher: StreetMatcher
+
+    public init(allocator: SpaceAllocator = SpaceAllocator(), population: PopulationEstimator = PopulationEstimator(),
+                noise: NoiseModel = NoiseModel(), matcher: StreetMatcher = StreetMatcher()) {
+        self.allocator = allocator
+        self.population = population
+        self.noise = noise
+        self.matcher = matcher
+    }
+
+    /// Both layouts are measured with the same cells: `cells` when given, else the after
+    /// layout's `superblock` layer, else the before layout's.
+    public func compare(before: District, after: District, cells: [DistrictFeature]? = nil) async throws(GeometryError) -> LayoutComparison {
+        let shared = cells ?? (after.cells.isEmpty ? before.cells : after.cells)
+        let before = Self.replacingCells(of: before, with: shared)
+        let after = Self.replacingCells(of: after, with: shared)
+        let (spaceBefore, spaceAfter, transfers, cellTransfers) = try measureSpace(before, after)
+        let matches = try matcher.match(before: before.streets, after: after.streets)
+        let populationBefore = try population.estimate(before)
+        let populationAfter = try population.estimate(after)
+        let noiseBefore = try await noise.analyse(before, population: populationBefore)
+        let noiseAfter = try await noise.analyse(after, population: populationAfter)
+        return LayoutComparison(
+            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore),
+            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter),
+            matches: matches, transfers: transfers, cellTransfers: cellTransfers)
+    }
+
+    static func replacingCells(of district: District, with cells: [DistrictFeature]) -> District {
+        var copy = district
+        copy.features = district.features.filter { $0.layer != .superblock } + cells
+        return copy
+    }
+
+    /// Both allocations, and the overlay of their street space, in one GEOS context.
+    private func measureSpace(_ before: District, _ after: District) throws(GeometryError)
+        -> (SpaceAllocation, SpaceAllocation, SpaceTransfers, [String: SpaceTransfers]) {
+        let context = GeometryContext()
+        let resolvedBefore = try allocator.resolve(before, context: context)
+        let resolvedAfter = try allocator.resolve(after, context: context)
+        let cells = try after.cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
+        var district = SpaceTransfers()
+        var perCell = Dictionary(cells.map { ($0.id, SpaceTransfers()) }, uniquingKeysWith: { first, _ in first })
+
+        let pieces = resolvedBefore.claims.flatMap { $0 }
+        if !pieces.isEmpty {
+            let index = try SpatialIndex(pieces.map(\.polygon))
+            for (category, polygon) in resolvedAfter.claims.flatMap({ $0 }) {
+                for candidate in index.query(polygon) where pieces[candidate].category != category {
+                    let overlap = try polygon.intersection(pieces[candidate].polygon)
+                    let area = overlap.area
+                    guard area > 1e-9 else { continue }
+                    district[pieces[candidate].category, category] += area
+                    for cell in cells {
+                        let inside = try cell.area(of: overlap)
+                        if inside > 0 { perCell[cell.id]![pieces[candidate].category, category] += inside }
+                    }
+                }
+            }
+        }
+        return (resolvedBefore.allocation, resolvedAfter.allocation, district, perCell)
+    }
+}
+
+/// The headline figures of a comparison: the street space that moved from vehicles to people and
+/// green, the pedestrian share, residents above 65 dB Lden, and the streets found on one side only.
+public struct ComparisonSummary: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var indicator: String
+        public var label: String
+        public var unit: String
+        /// nil for quantities that exist only as a change (the square metres that moved).
+        public var before: Double?
+        public var after: Double?
+        public var change: Double?
+        public var digits: Int
+    }
+
+    public var rows: [Row]
+    /// Street ids found in one layout only.
+    public var onlyBefore: [String]
+    public var onlyAfter: [String]
+    /// Streets paired by geometry: before id, after id, Hausdorff distance (m).
+    public var geometryMatches: [(before: String, after: String, distance: Double)]
+
+    public init(_ comparison: LayoutComparison) {
+        let a = comparison.before, b = comparison.after
+        var rows: [Row] = []
+        func both(_ indicator: String, _ label: String, _ unit: String, _ before: Double?, _ after: Double?, digits: Int = 0) {
+            let change = before.flatMap { x in after.map { $0 - x } }
+            rows.append(Row(indicator: indicator, label: label, unit: unit, before: before, after: after, change: change, digits: digits))
+        }
+        func moved(_ indicator: String, _ label: String, _ value: Double) {
+            rows.append(Row(indicator: indicator, label: label, unit: "m2", before: nil, after: nil, change: value, digits: 0))
+        }
+        let x = a.space.district, y = b.space.district
+        both("street_area_m2", "street space", "m2", x.total, y.total)
+        both("vehicle_area_m2", "vehicles (traffic + parking)", "m2", x.vehicle, y.vehicle)
+        both("people_area_m2", "people (pedestrian + shared)", "m2", x[.pedestrian] + x[.shared], y[.pedestrian] + y[.shared])
+        both("green_strip_area_m2", "green strips", "m2", x[.green], y[.green])
+        let transfers = comparison.transfers
+        moved("moved_vehicle_to_people_m2", "moved from vehicles to people", transfers.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people))
+        moved("moved_vehicle_to_green_m2", "moved from vehicles to green", transfers.total(from: SpaceTransfers.vehicle, to: [.green]))
+        moved("moved_people_to_vehicle_m2", "moved from people to vehicles", transfers.total(from: SpaceTransfers.people, to: SpaceTransfers.vehicle))
+        both("pedestrian_share_pct", "pedestrian share (pedestrian + shared)", "%", x.pedestrianSharePercent, y.pedestrianSharePercent, digits: 1)
+        let ea = a.noise.exposure, eb = b.noise.exposure
+        both("residents_lden_ge_65", "residents at Lden >= 65 dB", "residents", ea.residentsLdenAtLeast65, eb.residentsLdenAtLeast65)
+        both("residents_lden_ge_65_pct", "residents at Lden >= 65 dB, share", "%", ea.percent(ea.residentsLdenAtLeast65),
+             eb.percent(eb.residentsLdenAtLeast65), digits: 1)
+        rows += Self.greenAccessRows(comparison)
+        self.rows = rows
+
+        onlyBefore = comparison.matches.filter { $0.method == .onlyBefore }.map { a.district.streets[$0.before!].id }
+        onlyAfter = comparison.matches.filter { $0.method == .onlyAfter }.map { b.district.streets[$0.after!].id }
+        geometryMatches = comparison.matches.filter { $0.method == .geometry }.map {
+            (a.district.streets[$0.before!].id, b.district.streets[$0.after!].id, $0.distance ?? 0)
+        }
+    }
+
+    /// Hook for the green-access indicators (DESIGN.md section 4.3: residents within 300 m of a
+    /// green space of 0.5 ha, per layout). They do not exist yet; when they land, compute them in
+    /// `LayoutAnalysis` and return their before/after rows here. No row is printed until then.
+    static func greenAccessRows(_ comparison: LayoutComparison) -> [Row] { [] }
+
+    public func row(_ indicator: String) -> Row? { rows.first { $0.indicator == indicator } }
+}

@@ -1,0 +1,33 @@
+import Indicators
+
+/// The terminal summary of `superblock plan`.
+public struct PlanReport: Sendable {
+    public var plan: PlanResult
+
+    public init(plan: PlanResult) {
+        self.plan = plan
+    }
+
+    public var text: String {
+        let options = plan.options
+        var lines = ["Plan: traffic cut \(NumberFormat.fixed(100 * options.trafficCut, 0)) %, carriageway to shared space "
+            + "\(NumberFormat.fixed(100 * options.sharedShare, 0)) %, to green \(NumberFormat.fixed(100 * options.greenShare, 0)) %, "
+            + "motor lane kept \(NumberFormat.fixed(100 * options.trafficShare, 0)) %, \(NumberFormat.fixed(options.speed, 0)) km/h"
+            + (options.reroute ? ", displaced traffic rerouted to the perimeter" : ""), ""]
+        var table = TextTable(header: ["cell", "interior streets", "shared m2 (nominal)", "green m2 (nominal)", "veh-km/day off",
+                                       "perimeter streets", "added veh/day each"], rightAligned: [1, 2, 3, 4, 5, 6])
+        for cell in plan.cellTotals {
+            table.rows.append([cell.id, "\(cell.interiorStreets)", NumberFormat.grouped(Int(cell.nominalSharedArea.rounded())),
+                               NumberFormat.grouped(Int(cell.nominalGreenArea.rounded())), NumberFormat.fixed(cell.displacedVehicleKilometres, 1),
+                               "\(cell.perimeterStreets)", options.reroute ? NumberFormat.fixed(cell.addedDailyFlow, 0) : "-"])
+        }
+        lines.append(table.rendered)
+        lines.append("Nominal areas: centreline length x width per street (junctions counted per street); superblock compare measures the real change.")
+        if !plan.warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings: \(plan.warnings.count)")
+            for warning in plan.warnings.prefix(10) { lines.append("  \(warning)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import DistrictModel
+import Foundation
+import Indicators
+import Reports
+
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare a before and an after layout: every indicator, per district, cell and street.",
+        discussion: """
+            Both layouts are analysed as analyze does (street space, residents, noise) with the same cells. \
+            Streets are paired by id, else by geometry (same centreline within --match-tolerance m); \
+            streets on one side only are listed, never dropped. Writes DIR/compare.csv \
+            (level,id,indicator,unit,before,after,change), DIR/summary.csv, DIR/matches.csv and \
+            DIR/transfers.csv (street space that changed category), and prints the summary.
+            """
+    )
+
+    @Argument(help: "The before layout (GeoJSON).", completion: .file(extensions: ["geojson", "json"]))
+    var before: String
+
+    @Argument(help: "The after layout (GeoJSON), e.g. from superblock plan.", completion: .file(extensions: ["geojson", "json"]))
+    var after: String
+
+    @Option(name: .customLong("out"), help: "Directory for the tables (created when missing).")
+    var out: String
+
+    @Option(name: .customLong("with"), help: "A file both layouts share (buildings, trees, census); repeat for several.")
+    var shared: [String] = []
+
+    @Option(help: "Superblock cells for the cell rows. Default: the superblock layer of AFTER, else of BEFORE.")
+    var cells: String?
+
+    @Option(name: .customLong("match-tolerance"), help: "Streets with other ids pair when their centrelines lie within this distance, m.")
+    var matchTolerance: Double = 1
+
+    @Option(help: "CRS of the input coordinates (e.g. EPSG:25831), overriding the files' own. Default: WGS84 lon/lat.")
+    var crs: String?
+
+    @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
+    var metricCRS: String?
+
+    @Option(name: .customLong("min-pedestrian-share"), help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
+    var minimumShare: Double = 60
+
+    @Option(name: .customLong("desirable-pedestrian-share"), help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
+    var desirableShare: Double = 75
+
+    @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
+
+    func validate() throws {
+        for path in [before, after] + shared + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no such file.")
+        }
+        guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
+            throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
+        }
+        if !(matchTolerance >= 0) { throw ValidationError("--match-tolerance must be >= 0.") }
+    }
+
+    func load(_ layout: String, metricCRS: String?) throws -> District {
+        let files = [layout] + shared + (cells.map { [$0] } ?? [])
+        do {
+            return try DistrictLoader(options: LoadOptions(inputCRS: crs, metricCRS: metricCRS)).load(files.map { URL(fileURLWithPath: $0) })
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    func run() async throws {
+        let beforeDistrict = try load(before, metricCRS: metricCRS)
+        let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs)
+        let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == URL(fileURLWithPath: path).path } }
+        let comparison = Comparison(
+            allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
+            noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance))
+        let result: LayoutComparison
+        do { result = try await comparison.compare(before: beforeDistrict, after: afterDistrict, cells: givenCells) } catch {
+            throw CommandFailure("comparison failed: \(error)")
+        }
+        let tables = ComparisonTables(result)
+        let written = try tables.write(to: OutputDirectory(path: out))
+        print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
+        print("")
+        print(tables.text)
+        print("\nWrote " + written.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import DistrictModel
+import Foundation
+import GeoJSON
+import Indicators
+import Reports
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Write the after layout of a superblock plan as a district file.",
+        discussion: """
+            Every feature of FILE is kept; only the interior streets of the cells change: \
+            superblock=interior, maxspeed=--speed, traffic figures cut by --traffic-cut (a street without \
+            any gets traffic:aadt = class default x (1 - cut)), and the moving-traffic carriageway given to \
+            shared space (--shared-share) and green strips (--green-share); what is left of it stays a \
+            central motor lane (shared:width). With --reroute the displaced vehicle-km are added to the \
+            cell's perimeter streets, the same extra daily flow on each. The output keeps FILE's CRS and \
+            analyses again: superblock analyze AFTER CELLS, superblock compare FILE AFTER --cells CELLS.
+            """
+    )
+
+    @Argument(help: "The before layout (GeoJSON).", completion: .file(extensions: ["geojson", "json"]))
+    var file: String
+
+    @Option(help: "Superblock cells (GeoJSON polygons, e.g. from superblock detect). Default: the superblock layer of FILE.")
+    var cells: String?
+
+    @Option(name: [.short, .customLong("output")], help: "GeoJSON file for the after layout.")
+    var output: String
+
+    @Option(name: .customLong("traffic-cut"), help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
+    var trafficCut: Double = 0.82
+
+    @Option(name: .customLong("shared-share"), help: "Share of each interior carriageway given to shared space, 0...1.")
+    var sharedShare: Double = 0.8
+
+    @Option(name: .customLong("green-share"), help: "Share of each interior carriageway given to green strips, 0...1; shared + green <= 1, the rest stays a motor lane.")
+    var greenShare: Double = 0.2
+
+    @Option(help: "Speed limit of the interior streets, km/h.")
+    var speed: Double = 10
+
+    @Flag(help: "Add the displaced traffic to the cells' perimeter streets.")
+    var reroute = false
+
+    @Option(name: .customLong("basic-classes"), help: "Comma-separated highway classes of the basic network (never interior) when no street is tagged superblock=basic.")
+    var basicClasses: String = BasicNetwork.defaultClasses.joined(separator: ",")
+
+    @Option(help: "CRS of the input coordinates (e.g. EPSG:25831), overriding the files' own. Default: WGS84 lon/lat.")
+    var crs: String?
+
+    @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
+    var metricCRS: String?
+
+    func validate() throws {
+        for (name, value) in [("--traffic-cut", trafficCut), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
+            throw ValidationError("\(name) must lie in 0...1.")
+        }
+        if sharedShare + greenShare > 1 + 1e-9 { throw ValidationError("--shared-share + --green-share must be at most 1.") }
+        if !(speed > 0) { throw ValidationError("--speed must be positive.") }
+        for path in [file] + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no such file.")
+        }
+    }
+
+    func run() throws {
+        let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
+        let files = [file] + (cells.map { [$0] } ?? [])
+        let district: District
+        do { district = try DistrictLoader(options: options).load(files.map { URL(fileURLWithPath: $0) }) } catch {
+            throw CommandFailure(error.description)
+        }
+        let cellFeatures = district.cells.filter { cells == nil || $0.origin.file == URL(fileURLWithPath: cells!).path }
+        guard !cellFeatures.isEmpty else {
+            throw CommandFailure("no superblock cells: give --cells (e.g. the output of superblock detect) or a superblock layer in \(file)")
+        }
+        let classes = basicClasses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let planner = SuperblockPlan(
+            options: PlanOptions(trafficCut: trafficCut, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute),
+            analysis: CellAnalysis(basicNetwork: BasicNetwork(classes: classes)))
+        let plan: PlanResult
+        do { plan = try planner.plan(district, cells: CellAnalysis.inputs(from: cellFeatures)) } catch { throw CommandFailure("plan failed: \(error)") }
+
+        let source = URL(fileURLWithPath: file)
+        var collection: FeatureCollection
+        do { collection = try GeoJSONReader(checksGeographicRange: crs == nil).read(contentsOf: source) } catch { throw CommandFailure(error.description) }
+        collection = plan.apply(to: collection, file: source.path)
+        if let crs { collection.crs = crs }
+        let geographic = CRSName.isGeographic(collection.crs ?? CRSName.crs84)
+        do {
+            try GeoJSONWriter(coordinatePrecision: geographic ? 9 : 4).write(collection, to: URL(fileURLWithPath: output))
+        } catch {
+            throw CommandFailure("\(output): cannot write: \(error.description)")
+        }
+        print(PlanReport(plan: plan).text)
+        print("\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
+    }
+}

@@ -1,0 +1,177 @@
+import DistrictModel
+import Foundation
+import GeoJSON
+import GeometryEngine
+import Indicators
+import Testing
+import TestSupport
+
+/// `superblock plan` on the synthetic grid (Samples/synthetic/README.md) and on small hand-made
+/// streets, with every expected value worked out by hand.
+@Suite struct SuperblockPlanTests {
+    static let gridFile = FixtureFiles.sample("synthetic/grid.geojson")
+    static let cellsFile = FixtureFiles.sample("synthetic/cells.geojson")
+    static let before: District = try! DistrictLoader().load([gridFile, cellsFile])
+
+    /// Green inside one cell after the default plan, by hand:
+    /// - straight strips 4 - 5 m either side of the 4 interior centrelines, from 5 m to 394.9 m (the
+    ///   outer 5 m are the basic carriageway, traffic): 4 x 2 x 1 m x 389.9 m = 3,119.2 m2;
+    /// - less the 4 interior junctions' crossings of strips, 4 squares of 1 m2 each: 16 m2;
+    /// - plus in each interior junction the green rings' round caps: with 8 segments a quadrant
+    ///   they add up to the annulus between regular 32-gons of radius 5 and 4 (vertices at k pi/16)
+    ///   whose part within |x|, |y| < 4 lies in no straight strip: area(P5 within the 8 m square)
+    ///   - area(P4) = 12.1425 m2.
+    static let greenInCell: Double = {
+        let p5 = 16 * 25 * sin(Double.pi / 16), p4 = 16 * 16 * sin(Double.pi / 16)
+        // P5 beyond x = 4: its vertices at angles -3..3 pi/16 and the two points where its edges
+        // from 3 pi/16 to 4 pi/16 (and their mirror) cross x = 4; shoelace.
+        let vertex = { (k: Double) in (5 * cos(k * Double.pi / 16), 5 * sin(k * Double.pi / 16)) }
+        let (ax, ay) = vertex(3), (bx, by) = vertex(4)
+        let t = (ax - 4) / (ax - bx)
+        let crossing = (4.0, ay + t * (by - ay))
+        let cap: [(Double, Double)] = [(crossing.0, -crossing.1)] + (-3...3).map { vertex(Double($0)) } + [crossing]
+        var twice = 0.0
+        for (i, p) in cap.enumerated() {
+            let q = cap[(i + 1) % cap.count]
+            twice += p.0 * q.1 - q.0 * p.1
+        }
+        let annulusInside = (p5 - 4 * abs(twice) / 2) - p4
+        return 4 * 2 * 389.9 - 4 * 4 + 4 * annulusInside
+    }()
+
+    static func plan(_ options: PlanOptions = PlanOptions(), _ district: District = before) throws -> PlanResult {
+        try SuperblockPlan(options: options).plan(district, cells: CellAnalysis.inputs(from: district.cells))
+    }
+
+    /// The after layout as `superblock plan` writes it, loaded again with the cells.
+    static func after(_ plan: PlanResult, in directory: URL) throws -> District {
+        let collection = try GeoJSONReader().read(contentsOf: gridFile)
+        let url = directory.appendingPathComponent("after.geojson")
+        try GeoJSONWriter(coordinatePrecision: 4).write(plan.apply(to: collection, file: gridFile.path), to: url)
+        return try DistrictLoader().load([url, cellsFile])
+    }
+
+    @Test func interiorStreetsGetTheirTagsAndTheirTrafficCut() throws {
+        let plan = try Self.plan()
+        // 9 cells x 12 residential segments; the basic (secondary) streets stay as they were.
+        #expect(plan.streets.count == 108)
+        #expect(plan.streets.allSatisfy { $0.role == .interior && $0.id.split(separator: "-")[1] != "3" })
+        let street = try #require(plan.streets.first { $0.id == "ns-4-4" })
+        #expect(street.cellIDs == ["cell-1-1"])
+        // 10 m carriageway: 8 m shared (the whole new carriageway), a 1 m green strip each side.
+        #expect(street.changes["superblock"] == "interior")
+        #expect(street.changes["maxspeed"] == "10")
+        #expect(street.changes["carriageway:width"] == "8")
+        #expect(street.changes["green:width"] == "1")
+        #expect(street.changes["shared:width"] == nil)
+        // 3000 vehicles a day less 82 %: 540, still a JSON number as in the input.
+        #expect(street.changes["traffic:aadt"] == .number(540))
+        #expect(abs(street.dailyFlowBefore - 3000) < 1e-9 && abs(street.dailyFlowAfter - 540) < 1e-9)
+        #expect(plan.warnings.isEmpty)
+    }
+
+    @Test func theAfterFileAnalysesToThePlannedStreetSpace() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = try Self.after(Self.plan(), in: directory)
+        #expect(after.features.count == Self.before.features.count)
+        let street = try #require(after.streets.first { $0.id == "ns-4-4" })
+        let section = CrossSectionInference().crossSection(of: street.attributes)
+        #expect(section.carriageway == 8 && section.carriagewayCategory == .shared)
+        #expect(section.left == [CrossSection.Band(.green, 1), CrossSection.Band(.pedestrian, 5)])
+        #expect(section.totalWidth == 20)
+
+        // Per cell (all nine alike; hand figures in SpaceAllocationTests and ComparisonTests's notes):
+        // 44,388 m2 of street, of which 21,294 m2 sidewalk, unchanged; traffic 23,094 -> 7,898 m2.
+        let cell = try #require(SpaceAllocator().allocate(after).cells.first { $0.id == "cell-1-1" })
+        #expect(abs(cell.areas.total - 44_388) < 0.01)
+        #expect(abs(cell.areas[.pedestrian] - 21_294) < 0.01)
+        #expect(abs(cell.areas[.traffic] - 7_898) < 0.01)
+        #expect(abs(cell.areas[.shared] + cell.areas[.green] - 15_196) < 0.01)
+        #expect(abs(cell.areas[.green] - Self.greenInCell) < 0.01)
+        #expect(cell.areas.pedestrianSharePercent! > 75)
+    }
+
+    @Test func reroutedTrafficIsSpreadEvenlyOverThePerimeter() throws {
+        let plan = try Self.plan(PlanOptions(reroute: true))
+        // Each cell takes 12 x 133.3 m x (3000 - 540) vehicles a day off its interior: 3,934.99 veh-km.
+        for cell in plan.cellTotals {
+            #expect(abs(cell.displacedVehicleKilometres - 12 * 133.3 * 2460 / 1000) < 1e-6)
+            // Spread over 12 perimeter segments, 1,599.6 m: 2,460 more vehicles a day on each.
+            #expect(cell.perimeterStreets == 12)
+            #expect(abs(cell.addedDailyFlow - 2460) < 1e-6)
+        }
+        let perimeter = Dictionary(uniqueKeysWithValues: plan.streets.filter { $0.role == .perimeter }.map { ($0.id, $0) })
+        // 4 basic lines x 9 segments each way = 72, every one round at least one cell.
+        #expect(perimeter.count == 72)
+        // On the grid's edge one cell adds to a segment; between two cells both do.
+        #expect(perimeter["ns-0-4"]?.changes["traffic:aadt"] == .number(22_460))
+        #expect(perimeter["ns-3-4"]?.changes["traffic:aadt"] == .number(24_920))
+        #expect(perimeter["ns-3-4"]?.cellIDs == ["cell-0-1", "cell-1-1"])
+        #expect(perimeter["ns-3-4"]?.changes["superblock:reroute_aadt"] == .number(4920))
+    }
+
+    @Test func aKeptMotorLaneIsWrittenAsSharedWidth() throws {
+        // Half the 10 m carriageway shared, 20 % green: 5 m shared, 1 m green each side, a 3 m lane.
+        let plan = try Self.plan(PlanOptions(sharedShare: 0.5, greenShare: 0.2))
+        let street = try #require(plan.streets.first { $0.id == "ew-5-4" })
+        #expect(street.changes["carriageway:width"] == "8" && street.changes["shared:width"] == "5" && street.changes["green:width"] == "1")
+        var attributes = Self.before.streets.first { $0.id == "ew-5-4" }!.attributes
+        for (key, value) in street.changes { attributes.values[key] = value }
+        let section = CrossSectionInference().crossSection(of: attributes)
+        #expect(section.carriageway == 3 && section.carriagewayCategory == .traffic)
+        #expect(section.widthByCategory == [.traffic: 3, .shared: 5, .green: 2, .pedestrian: 10])
+    }
+
+    @Test func aSecondRunLeavesPlannedStreetsAlone() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = try Self.after(Self.plan(), in: directory)
+        let again = try Self.plan(PlanOptions(), after)
+        #expect(again.streets.isEmpty)
+        #expect(again.warnings.count == 108)
+    }
+
+    /// One interior street in a 300 m cell, with the given tags.
+    static func single(_ tags: [String: String]) throws -> (PlannedStreet, CrossSection, CrossSection) {
+        let cell = DistrictFeature(id: "c", layer: .superblock, geometry: .polygon([[0, 0, 300, 0, 300, 300, 0, 300, 0, 0]]),
+                                   attributes: Attributes([:]), origin: FeatureOrigin(file: "t", index: 0, id: "c"))
+        let street = DistrictFeature(id: "s", layer: .street, geometry: .lineString([150, 0, 150, 300]),
+                                     attributes: Attributes(tags.mapValues { .string($0) }), origin: FeatureOrigin(file: "t", index: 1, id: "s"))
+        let district = District(crs: "EPSG:25831", features: [cell, street])
+        let planned = try #require(try plan(PlanOptions(), district).streets.first)
+        var after = street.attributes
+        for (key, value) in planned.changes { after.values[key] = value }
+        let inference = CrossSectionInference()
+        return (planned, inference.crossSection(of: street.attributes), inference.crossSection(of: after))
+    }
+
+    @Test func anOSMWidthThatMeantTheCarriagewayGetsExplicitSidewalks() throws {
+        // OSM style: width=11 is the carriageway; sidewalks default to 3 m on a residential street.
+        let (planned, before, after) = try Self.single(["highway": "residential", "width": "11", "sidewalk": "both"])
+        #expect(before.carriageway == 11 && before.totalWidth == 17)
+        // 11 m: 8.8 m shared, 1.1 m green each side; written out in full, width = 17 m.
+        #expect(planned.changes["carriageway:width"] == "8.8" && planned.changes["green:width"] == "1.1")
+        #expect(planned.changes["sidewalk:left:width"] == "3" && planned.changes["width"] == "17", "\(planned.changes)")
+        #expect(after.carriageway == 8.8 && after.carriagewayCategory == .shared)
+        #expect(after.left == [CrossSection.Band(.green, 1.1), CrossSection.Band(.pedestrian, 3)])
+        #expect(after.totalWidth == 17)
+    }
+
+    @Test func parkingLanesStayAndOnlyTheMovingCarriagewayChanges() throws {
+        let (planned, before, after) = try Self.single(["highway": "residential", "carriageway:width": "14", "parking:both": "parallel",
+                                                        "sidewalk:both:width": "4", "traffic:day:light": "300"])
+        #expect(before.carriageway == 10)
+        // 8 m shared + 2 x 2 m parking between the kerbs; a 1 m green strip each side.
+        #expect(planned.changes["carriageway:width"] == "12" && planned.changes["green:width"] == "1")
+        #expect(after.widthByCategory == [.shared: 8, .parking: 4, .green: 2, .pedestrian: 8])
+        // Hourly counts are cut like a daily flow, kept as text when given as text.
+        #expect(planned.changes["traffic:day:light"] == "54")
+    }
+
+    @Test func aStreetWithoutTrafficFiguresGetsTheCutClassDefault() throws {
+        let (planned, _, _) = try Self.single(["highway": "residential", "carriageway:width": "6", "sidewalk": "no"])
+        // Residential default 1,500 vehicles a day (TrafficDefaults) x 0.18.
+        #expect(planned.changes["traffic:aadt"] == .number(270))
+    }
+}
