@@ -37,6 +37,12 @@ demo: release
 	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample
 	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --green-lots --out $(DEMO_OUT)/synthetic
 	$(RELEASE_BIN) emission --light 1000@50 --heavy 50@50
+	$(RELEASE_BIN) detect Samples/synthetic/grid.geojson -o $(DEMO_OUT)/synthetic-cells.geojson
+	$(RELEASE_BIN) plan Samples/synthetic/grid.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson -o $(DEMO_OUT)/synthetic-after.geojson
+	$(RELEASE_BIN) compare Samples/synthetic/grid.geojson $(DEMO_OUT)/synthetic-after.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson \
+	    --out $(DEMO_OUT)/synthetic-compare
+	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
+	    --with Samples/eixample/buildings.geojson --out $(DEMO_OUT)/consell-de-cent
 
 ## Benchmarks: each analysis stage on the Eixample sample, release build (BENCH_RUNS=5 by default).
 bench: setup

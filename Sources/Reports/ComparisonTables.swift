@@ -45,7 +45,8 @@ public struct ComparisonTables: Sendable {
     ]
 
     static func districtRows(_ layout: LayoutAnalysis) -> IndicatorRows {
-        AnalysisReport(district: layout.district, space: layout.space, population: layout.population, noise: layout.noise).districtRows
+        AnalysisReport(district: layout.district, space: layout.space, population: layout.population, noise: layout.noise,
+                       green: layout.green).districtRows
     }
 
     /// The id a street goes by in `compare.csv`: its id, or `before->after` when it was paired by

@@ -143,3 +143,23 @@ actor SyntheticComparison {
         #expect(ComparisonTables(comparison).text.contains("Only before: c"))
     }
 }
+
+/// The vacant lot of the synthetic grid (block 1-7) turned into a park: green access in compare.
+@Suite struct GreenComparisonTests {
+    @Test func aLotTurnedIntoAParkShowsInGreenAccess() async throws {
+        let before = try DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson")])
+        var after = before
+        for index in after.features.indices where after.features[index].layer == .vacant {
+            after.features[index].layer = .green
+        }
+        let comparison = try await Comparison().compare(before: before, after: after)
+        let access = try #require(comparison.summary.row("residents_green_300m_pct"))
+        // By hand (block offsets as in GreenAccessTests): the park at 4-4 serves 36 of the 79
+        // housing blocks; the new 1.28 ha park at 1-7 reaches 21 blocks, 11 of them not served
+        // before (0-4 ... 0-8, 1-6, 1-8, 2-7, 2-8, 3-8, 4-8): 47 of 79.
+        #expect(abs(access.before! - 100.0 * 36 / 79) < 1e-9)
+        #expect(abs(access.after! - 100.0 * 47 / 79) < 1e-9)
+        let area = try #require(comparison.summary.row("green_area_m2"))
+        #expect(abs(area.change! - 113.3 * 113.3) < 0.01)
+    }
+}

@@ -7,6 +7,7 @@ public struct LayoutAnalysis: Sendable {
     public var space: SpaceAllocation
     public var population: [BuildingPopulation]
     public var noise: NoiseAnalysis
+    public var green: GreenAnalysis
 }
 
 /// Square metres of street that changed category between two layouts: `[from][to]`, from != to.
@@ -49,13 +50,15 @@ public struct Comparison: Sendable {
     public var allocator: SpaceAllocator
     public var population: PopulationEstimator
     public var noise: NoiseModel
+    public var green: GreenAnalyzer
     public var matcher: StreetMatcher
 
     public init(allocator: SpaceAllocator = SpaceAllocator(), population: PopulationEstimator = PopulationEstimator(),
-                noise: NoiseModel = NoiseModel(), matcher: StreetMatcher = StreetMatcher()) {
+                noise: NoiseModel = NoiseModel(), green: GreenAnalyzer = GreenAnalyzer(), matcher: StreetMatcher = StreetMatcher()) {
         self.allocator = allocator
         self.population = population
         self.noise = noise
+        self.green = green
         self.matcher = matcher
     }
 
@@ -71,9 +74,11 @@ public struct Comparison: Sendable {
         let populationAfter = try population.estimate(after)
         let noiseBefore = try await noise.analyse(before, population: populationBefore)
         let noiseAfter = try await noise.analyse(after, population: populationAfter)
+        let greenBefore = try green.analyse(before, population: populationBefore)
+        let greenAfter = try green.analyse(after, population: populationAfter)
         return LayoutComparison(
-            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore),
-            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter),
+            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore, green: greenBefore),
+            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter, green: greenAfter),
             matches: matches, transfers: transfers, cellTransfers: cellTransfers)
     }
 
@@ -168,10 +173,21 @@ public struct ComparisonSummary: Sendable {
         }
     }
 
-    /// Hook for the green-access indicators (DESIGN.md section 4.3: residents within 300 m of a
-    /// green space of 0.5 ha, per layout). They do not exist yet; when they land, compute them in
-    /// `LayoutAnalysis` and return their before/after rows here. No row is printed until then.
-    static func greenAccessRows(_ comparison: LayoutComparison) -> [Row] { [] }
+    /// Green access before and after (DESIGN.md section 4.3): a plan's green strips or a lot turned
+    /// into a park shows here.
+    static func greenAccessRows(_ comparison: LayoutComparison) -> [Row] {
+        let a = comparison.before.green.summary, b = comparison.after.green.summary
+        func row(_ indicator: String, _ label: String, _ unit: String, _ before: Double?, _ after: Double?, digits: Int) -> Row {
+            Row(indicator: indicator, label: label, unit: unit, before: before, after: after,
+                change: before.flatMap { x in after.map { $0 - x } }, digits: digits)
+        }
+        return [
+            row("green_area_m2", "green space", "m2", a.greenArea, b.greenArea, digits: 0),
+            row("residents_green_300m_pct", "residents within 300 m of green >= 0.5 ha", "%",
+                a.percent(a.residentsGreen300m), b.percent(b.residentsGreen300m), digits: 1),
+            row("residents_3_30_300_pct", "residents meeting 3-30-300", "%", a.percent(a.residents33300), b.percent(b.residents33300), digits: 1),
+        ]
+    }
 
     public func row(_ indicator: String) -> Row? { rows.first { $0.indicator == indicator } }
 }
