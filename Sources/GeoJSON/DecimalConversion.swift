@@ -9,8 +9,8 @@
 ///    quotient or product is computed in 128-bit integer arithmetic and rounded by hand.
 /// 3. Anything else returns nil, and the caller falls back to `Double(String)`.
 enum DecimalConversion {
+    @inline(__always)
     static func double(significand: UInt64, powerOfTen: Int) -> Double? {
-        if significand == 0 { return 0 }
         if significand <= 1 << 53 {
             if powerOfTen >= 0, powerOfTen <= 22 {
                 return Double(significand) * exactPowersOfTen[powerOfTen]
@@ -19,6 +19,13 @@ enum DecimalConversion {
                 return Double(significand) / exactPowersOfTen[-powerOfTen]
             }
         }
+        return wideDouble(significand: significand, powerOfTen: powerOfTen)
+    }
+
+    /// Tiers 2 and 3, kept out of line so the common case above stays small enough to inline.
+    @inline(never)
+    private static func wideDouble(significand: UInt64, powerOfTen: Int) -> Double? {
+        if significand == 0 { return 0 }
         if powerOfTen < 0, powerOfTen >= -19 {
             return quotient(significand, integerPowersOfTen[-powerOfTen])
         }

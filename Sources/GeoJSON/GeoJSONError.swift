@@ -19,7 +19,7 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
     /// object really had, the end points of an unclosed ring.
     public var detail: String?
     /// Where in the text the problem was noticed; nil for errors not tied to the text (I/O).
-    public var location: SourceLocation?
+    public var location: TextLocation?
 
     public init(
         source: String,
@@ -28,7 +28,7 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
         featureID: String? = nil,
         component: String? = nil,
         detail: String? = nil,
-        location: SourceLocation? = nil
+        location: TextLocation? = nil
     ) {
         self.source = source
         self.kind = kind

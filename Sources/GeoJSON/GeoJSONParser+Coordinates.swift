@@ -6,10 +6,12 @@ extension GeoJSONParser {
         let locator = GeometryLocator(type: type)
         switch type {
         case .point:
-            var xy: [Double] = []
-            xy.reserveCapacity(2)
-            try parsePosition(into: &xy, locator, index: 0)
-            return .point(x: xy[0], y: xy[1])
+            var buffer: [Double] = []
+            swap(&buffer, &positionBuffer)
+            buffer.removeAll(keepingCapacity: true)
+            defer { swap(&buffer, &positionBuffer) }
+            try parsePosition(into: &buffer, locator, index: 0)
+            return .point(x: buffer[0], y: buffer[1])
         case .multiPoint:
             return .multiPoint(try parsePositions(locator))
         case .lineString:

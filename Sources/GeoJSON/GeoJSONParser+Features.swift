@@ -1,5 +1,5 @@
 extension GeoJSONParser {
-    /// Reads the `"features"` array at the cursor.
+    /// Reads the `"features"` array at the cursor, split across cores when it is large.
     mutating func parseFeatures() throws(GeoJSONError) -> [Feature] {
         guard scanner.current == ASCII.openBracket else {
             throw scanner.error(.invalidMember("features", expected: "an array"),
@@ -8,17 +8,37 @@ extension GeoJSONParser {
         featuresStart = scanner.index
         scanner.index += 1
         var features: [Feature] = []
-        var more = scanner.enterContainer(closing: ASCII.closeBracket)
-        while more {
+        guard scanner.enterContainer(closing: ASCII.closeBracket) else { return features }
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *),
+           let concurrentlyRead = try parseFeaturesConcurrently() {
+            return concurrentlyRead
+        }
+        _ = try parseFeatureElements(into: &features, stoppingAt: nil)
+        return features
+    }
+
+    /// Reads elements of the features array from the cursor, which is at an element, through the
+    /// closing `]`. With `stop`, returns true as soon as the cursor reaches that offset exactly at the
+    /// start of an element (see `parseFeaturesConcurrently()`); if it passes `stop` inside an element,
+    /// `stop` was not an element boundary and reading simply goes on to the end. Feature indices in
+    /// errors count from the first feature read here.
+    mutating func parseFeatureElements(
+        into features: inout [Feature], stoppingAt stop: Int?
+    ) throws(GeoJSONError) -> Bool {
+        var stop = stop
+        while true {
             let featureIndex = features.count
             do {
                 features.append(try parseFeature())
             } catch {
                 throw error.inFeature(featureIndex)
             }
-            more = try scanner.continueContainer(closing: ASCII.closeBracket)
+            guard try scanner.continueContainer(closing: ASCII.closeBracket) else { return false }
+            if let offset = stop, scanner.index >= offset {
+                if scanner.index == offset { return true }
+                stop = nil
+            }
         }
-        return features
     }
 
     /// Reads one Feature object at the cursor. Errors carry the feature's id when it has one, even if
@@ -102,13 +122,16 @@ extension GeoJSONParser {
                                 detail: "found \(scanner.describeValue(at: scanner.index))")
         }
         scanner.index += 1
-        var properties: [String: PropertyValue] = [:]
+        // Features of one file tend to have similar property counts; sizing for the previous one
+        // spares most of the rehashing that growing from empty would cost.
+        var properties = [String: PropertyValue](minimumCapacity: expectedPropertyCount)
         var more = scanner.enterContainer(closing: ASCII.closeBrace)
         while more {
             let key = try scanner.readMemberKey()
             properties[key] = try scanner.readValue(depth: 1)
             more = try scanner.continueContainer(closing: ASCII.closeBrace)
         }
+        expectedPropertyCount = properties.count
         return properties
     }
 }

@@ -1,15 +1,19 @@
+import Foundation
+
 /// Turns GeoJSON text into a `FeatureCollection` in a single pass, validating as it goes.
 ///
 /// The top level may be a FeatureCollection, or a bare Feature or Geometry, which is wrapped into a
-/// one-feature collection: files written by `ogr2ogr -f GeoJSON` for a single shape and API
-/// responses often come that way, and refusing them helps nobody. Anything else is
-/// `notAFeatureCollection`.
+/// one-feature collection: API responses (a Nominatim boundary, say) and hand-made study-area files
+/// often come that way, and refusing them helps nobody. Anything else is `notAFeatureCollection`.
 ///
 /// JSON members come in any order, so the parser copes with `"type"` after `"coordinates"` and
 /// `"crs"` after `"features"`: it notes where a value starts and comes back to it once it knows how
 /// to read it. In the common order (type first, as GDAL, QGIS and osmium write) nothing is read twice.
 struct GeoJSONParser {
     var scanner: JSONScanner
+    /// The text again, as a value that may cross threads; nil when features must be read on this
+    /// thread only (in chunk workers, and when the caller turned concurrency off).
+    let sharedData: Data?
     var rangeCheck: GeographicRangeCheck
     /// The top-level `"crs"`, normalised, once read.
     var crs: String?
@@ -20,10 +24,13 @@ struct GeoJSONParser {
     var positionBuffer: [Double] = []
     /// Numbers per position in the geometry being read; 0 before its first position.
     var dimension = 0
+    /// The previous feature's property count, used to size the next feature's dictionary.
+    var expectedPropertyCount = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, source: String, checksGeographicRange: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: String, rangeCheck: GeographicRangeCheck, sharedData: Data?) {
         scanner = JSONScanner(bytes, source: source)
-        rangeCheck = checksGeographicRange ? .pending : .off
+        self.rangeCheck = rangeCheck
+        self.sharedData = sharedData
     }
 
     mutating func parseDocument() throws(GeoJSONError) -> FeatureCollection {

@@ -8,7 +8,8 @@ import Foundation
 /// QGIS read: `{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25831"}}`.
 ///
 /// Feature ids are written as JSON strings, since `Feature.id` no longer knows whether the source had
-/// a number; readers, this one included, accept both.
+/// a number; readers, this one included, accept both. Geometries are written as given, unchecked:
+/// validation is the reader's job, and it will refuse (say) a one-point LineString written here.
 public struct GeoJSONWriter: Sendable {
     /// Decimals written for coordinates, 0...15.
     public var coordinatePrecision: Int

@@ -58,13 +58,16 @@ struct JSONOutput {
 
     /// Appends a non-negative integer's decimal digits.
     mutating func appendDigits(of value: UInt64) {
-        let start = bytes.count
-        var remaining = value
-        repeat {
-            bytes.append(ASCII.zero + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        bytes[start...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var position = buffer.count
+            var remaining = value
+            repeat {
+                position -= 1
+                buffer[position] = ASCII.zero + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+        }
     }
 
     /// Appends `value` rounded to `fractionDigits` decimals, trailing zeros trimmed (`2.15`, not
@@ -82,24 +85,35 @@ struct JSONOutput {
             appendNumber(value)
             return
         }
-        let units = Int64(scaled)
-        if units < 0 { bytes.append(ASCII.minus) }
-        let magnitude = units.magnitude
-        let divisor = DecimalConversion.integerPowersOfTen[fractionDigits]
-        appendDigits(of: magnitude / divisor)
-        var fraction = magnitude % divisor
-        guard fraction != 0 else { return }
-        var digits = fractionDigits
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        bytes.append(ASCII.dot)
-        let start = bytes.count
-        appendDigits(of: fraction)
-        let leadingZeros = digits - (bytes.count - start)
-        if leadingZeros > 0 {
-            bytes.insert(contentsOf: repeatElement(ASCII.zero, count: leadingZeros), at: start)
+        let isNegative = scaled < 0
+        var units = Int64(scaled).magnitude
+        // Digits are produced from the right into a stack buffer, so trailing zeros of the fraction
+        // come first and are simply not written.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var position = buffer.count
+            var hasFraction = false
+            for _ in 0..<fractionDigits {
+                let digit = UInt8(units % 10)
+                units /= 10
+                guard hasFraction || digit != 0 else { continue }
+                hasFraction = true
+                position -= 1
+                buffer[position] = ASCII.zero + digit
+            }
+            if hasFraction {
+                position -= 1
+                buffer[position] = ASCII.dot
+            }
+            repeat {
+                position -= 1
+                buffer[position] = ASCII.zero + UInt8(units % 10)
+                units /= 10
+            } while units > 0
+            if isNegative {
+                position -= 1
+                buffer[position] = ASCII.minus
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
         }
     }
 

@@ -28,8 +28,6 @@ struct JSONScanner {
         self.source = source
     }
 
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: end) }
-
     var isAtEnd: Bool { index >= end }
 
     /// The byte at the cursor, or 0 past the end (0 is never valid outside a string, so every
@@ -109,7 +107,7 @@ struct JSONScanner {
     ) -> GeoJSONError {
         GeoJSONError(
             source: source, kind: kind, component: component, detail: detail,
-            location: SourceLocation(byteOffset: offset ?? index, in: bytes))
+            location: TextLocation(unresolvedByteOffset: offset ?? index))
     }
 
     /// An `invalidJSON` error saying what was expected and what is there instead.

@@ -1,5 +1,5 @@
 /// A place in the text of a GeoJSON file, so an error can be found in an editor.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct TextLocation: Sendable, Equatable, CustomStringConvertible {
     /// 0-based offset in bytes from the start of the data.
     public var byteOffset: Int
     /// 1-based line number.
@@ -11,6 +11,13 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
         self.byteOffset = byteOffset
         self.line = line
         self.column = column
+    }
+
+    /// A location whose line and column are not known yet (both 0). The parser creates these, and
+    /// the reader resolves the one error it reports: counting newlines up to an offset takes a pass
+    /// over the text, too much for errors that are created and then discarded.
+    init(unresolvedByteOffset byteOffset: Int) {
+        self.init(byteOffset: byteOffset, line: 0, column: 0)
     }
 
     /// Finds the line and column of `byteOffset` by counting newlines. Only done when an error is
