@@ -19,7 +19,9 @@ public struct DistrictLoader: Sendable {
             do {
                 inputs.append(NamedCollection(name: url.path, collection: try GeoJSONReader(checksGeographicRange: options.inputCRS == nil).read(contentsOf: url)))
             } catch {
-                throw DistrictLoadError(file: url.path, message: error.description)
+                // The reader names the file by its last component; name it by the path given.
+                let feature = error.featureIndex.map { "feature \($0)" + (error.featureID.map { " (id \($0))" } ?? "") + ": " } ?? ""
+                throw DistrictLoadError(file: url.path, message: feature + error.message)
             }
         }
         return try load(inputs)

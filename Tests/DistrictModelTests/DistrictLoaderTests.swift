@@ -107,6 +107,13 @@ import Testing
             guard let error = error as? DistrictLoadError else { return false }
             return error.file == bad.path && error.description.hasPrefix(bad.path + ": ")
         }
+        let outOfRange = directory.appendingPathComponent("range.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"w1","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.1,41.3],[2.2,95]]}}]}"#.utf8).write(to: outOfRange)
+        #expect {
+            try DistrictLoader().load([outOfRange])
+        } throws: { error in
+            "\(error)".hasPrefix(outOfRange.path + ": feature 0 (id w1): LineString position 1 (2.2, 95.0) is outside longitude")
+        }
         let unknownCRS = FeatureCollection(features: [Feature(properties: ["building": .string("yes")], geometry: .polygon([[0, 0, 1, 0, 1, 1, 0, 0]]))], crs: "EPSG:999999")
         #expect(throws: DistrictLoadError.self) {
             try DistrictLoader().load([NamedCollection(name: "crs.geojson", collection: unknownCRS)])
