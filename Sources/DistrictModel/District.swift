@@ -55,7 +55,8 @@ public struct District: Sendable {
 }
 
 extension GeoJSONGeometry {
-    var envelope: Envelope? {
+    /// The bounding box as an `Envelope`, nil when empty.
+    public var envelope: Envelope? {
         bounds.map { Envelope(minX: $0.minX, minY: $0.minY, maxX: $0.maxX, maxY: $0.maxY) }
     }
 }

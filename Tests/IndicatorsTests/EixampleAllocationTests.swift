@@ -1,6 +1,7 @@
 import DistrictModel
+import GeometryEngine
 import GeoJSON
-import Indicators
+@testable import Indicators
 import Testing
 import TestSupport
 
@@ -58,5 +59,32 @@ import TestSupport
             #expect(street.section?.carriageway == 6)
             #expect(street.areas[.traffic] > 600)
         }
+    }
+}
+
+/// Strips measured in parallel give what one pass over the whole district gives.
+@Suite struct ParallelAllocationTests {
+    static func expectSame(_ a: SpaceAllocation, _ b: SpaceAllocation) {
+        #expect(a.streets.count == b.streets.count)
+        for (x, y) in zip(a.streets, b.streets) {
+            #expect(x.id == y.id && x.section == y.section)
+            for category in SpaceCategory.allCases { #expect(abs(x.areas[category] - y.areas[category]) < 1e-6, "\(x.id) \(category)") }
+        }
+        for (x, y) in zip(a.cells, b.cells) {
+            for category in SpaceCategory.allCases { #expect(abs(x.areas[category] - y.areas[category]) < 1e-6) }
+        }
+        #expect(a.warnings == b.warnings)
+    }
+
+    @Test func eixampleStripsMatchOnePass() throws {
+        let district = EixampleAllocationTests.eixample.district
+        let sequential = try SpaceAllocator().resolve(district, context: GeometryContext()).allocation
+        Self.expectSame(sequential, try SpaceAllocator().allocate(district, workers: 3))
+    }
+
+    @Test func gridInFiveStripsMatchesOnePass() throws {
+        let district = try DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson"), FixtureFiles.sample("synthetic/cells.geojson")])
+        Self.expectSame(try SpaceAllocator().resolve(district, context: GeometryContext()).allocation,
+                        try SpaceAllocator().allocate(district, workers: 5))
     }
 }

@@ -1,6 +1,8 @@
 import DistrictModel
+import Foundation
 import GeoJSON
 import GeometryEngine
+import Synchronization
 
 /// Splits a district's street space between people, bicycles, greenery and vehicles.
 ///
@@ -19,70 +21,129 @@ public struct SpaceAllocator: Sendable {
         self.thresholds = thresholds
     }
 
+    /// Streets per worker below which splitting the district is not worth the duplicated margins.
+    static let streetsPerWorker = 400
+
+    /// The allocation. Large districts are cut into strips measured in parallel, each task with its
+    /// own GEOS context and the streets near its strip loaded too, so the result is the same as one
+    /// pass over the whole district (tested).
     public func allocate(_ district: District) throws(GeometryError) -> SpaceAllocation {
-        try resolve(district, context: GeometryContext()).allocation
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, district.streets.count / Self.streetsPerWorker)
+        return workers > 1 ? try allocate(district, workers: workers) : try resolve(district, context: GeometryContext()).allocation
     }
 
     /// The allocation and, per street, the polygons it claims (in `context`): a comparison of two
     /// layouts overlays these to find the square metres that changed hands.
     func resolve(_ district: District, context: GeometryContext) throws(GeometryError) -> ResolvedStreetSpace {
         let streets = district.streets
-        var warnings: [LoadProblem] = []
+        let measured = try measure(streets, owned: Array(streets.indices), allStreets: streets, cells: district.cells, context: context)
+        return ResolvedStreetSpace(allocation: assemble(district, measures: measured.measures), claims: measured.claims)
+    }
 
-        // 1. Bands of every street.
-        let shapes = try streetShapes(of: district, context: context)
-        for (street, shape) in zip(streets, shapes) {
-            for warning in shape.section?.warnings ?? [] {
-                warnings.append(LoadProblem(origin: street.origin, message: warning + "; default used", action: .kept))
+    /// `allocate` split into `workers` strips ordered west to east.
+    func allocate(_ district: District, workers: Int) throws(GeometryError) -> SpaceAllocation {
+        let streets = district.streets
+        let boxes = streets.map { $0.geometry.envelope }
+        // How far a street's bands can reach beyond its centreline: the widest section, or a
+        // separately mapped sidewalk at the widest sidewalk default.
+        let reach = streets.reduce(inference.defaults.mainSidewalk) { widest, street in
+            max(widest, inference.crossSection(of: street.attributes).totalWidth / 2)
+        } + 1
+        let order = streets.indices.sorted { (boxes[$0]?.center.x ?? 0, $0) < (boxes[$1]?.center.x ?? 0, $1) }
+        let strips = (0..<workers).map { k in Array(order[(k * order.count / workers)..<((k + 1) * order.count / workers)]).sorted() }
+        let results = Mutex<[Int: StreetMeasure]>([:])
+        let failure = Mutex<GeometryError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: strips.count) { k in
+            let owned = strips[k]
+            guard let stripBox = owned.compactMap({ boxes[$0] }).reduce(nil, { $0?.union($1) ?? $1 }) else { return }
+            // Two reaches: a neighbour's bands can meet an owned street's bands.
+            let window = stripBox.expanded(by: 2 * reach)
+            let loaded = streets.indices.filter { boxes[$0].map(window.intersects) ?? false }
+            let local = Dictionary(uniqueKeysWithValues: loaded.enumerated().map { ($1, $0) })
+            do throws(GeometryError) {
+                let measured = try measure(loaded.map { streets[$0] }, owned: owned.compactMap { local[$0] }, allStreets: streets,
+                                           cells: district.cells, context: GeometryContext())
+                results.withLock { all in
+                    for (position, value) in measured.measures { all[loaded[position]] = value }
+                }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
             }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let measures = results.withLock { $0 }
+        return assemble(district, measures: measures)
+    }
 
-        // 2. What each street keeps after overlaps, found among its neighbours only.
+    /// Bands, claims and areas of the `owned` positions of `streets` (a whole district, or a strip
+    /// with its margin, in district order); separate sidewalks are looked for among `allStreets`.
+    func measure(_ streets: [DistrictFeature], owned: [Int], allStreets: [DistrictFeature], cells: [DistrictFeature],
+                 context: GeometryContext) throws(GeometryError)
+        -> (measures: [Int: StreetMeasure], claims: [[(category: SpaceCategory, polygon: Geometry)]]) {
+        let finder = try SeparateSidewalkFinder(streets: allStreets, searchDistance: separateSidewalkSearch, context: context)
+        var shapes: [StreetShape] = []
+        shapes.reserveCapacity(streets.count)
+        for street in streets {
+            shapes.append(try StreetShape(street, inference: inference, sidewalks: finder, context: context))
+        }
+        // What each street keeps after overlaps, found among its neighbours only.
         let indexed = shapes.indices.filter { shapes[$0].footprint != nil }
-        let claims: [[(category: SpaceCategory, polygon: Geometry)]]
-        if indexed.isEmpty {
-            claims = shapes.map { _ in [] }
-        } else {
+        var claims = [[(category: SpaceCategory, polygon: Geometry)]](repeating: [], count: shapes.count)
+        if !indexed.isEmpty {
             let index = try SpatialIndex(indexed.map { shapes[$0].footprint! })
-            claims = try shapes.indices.map { position throws(GeometryError) in
-                guard let footprint = shapes[position].footprint else { return [] }
+            for position in owned {
+                guard let footprint = shapes[position].footprint else { continue }
                 let neighbours = index.query(footprint).map { indexed[$0] }
-                return try Self.claims(of: position, among: neighbours, shapes: shapes, context: context)
+                claims[position] = try Self.claims(of: position, among: neighbours, shapes: shapes, context: context)
             }
         }
-
-        // 3. Aggregation per street, per cell and for the district.
-        let cellShapes = try district.cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
-        var cellAreas = cellShapes.map { _ in SpaceAreas() }
-        var streetResults: [StreetAllocation] = []
-        var districtAreas = SpaceAreas()
-        var lengthByCategory: [SpaceCategory: Double] = [:]
-        for (position, street) in streets.enumerated() {
+        let cellShapes = try cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
+        var measures: [Int: StreetMeasure] = [:]
+        for position in owned {
             var areas = SpaceAreas()
+            var inCells = cellShapes.map { _ in SpaceAreas() }
             for (category, polygon) in claims[position] {
                 let area = polygon.area
                 guard area > 0 else { continue }
                 areas[category] += area
-                for (cellIndex, cell) in cellShapes.enumerated() {
-                    cellAreas[cellIndex][category] += try cell.area(of: polygon)
-                }
+                for (cellIndex, cell) in cellShapes.enumerated() { inCells[cellIndex][category] += try cell.area(of: polygon) }
             }
-            districtAreas += areas
-            let shape = shapes[position]
-            if let section = shape.section {
-                lengthByCategory[section.carriagewayCategory, default: 0] += shape.length
+            measures[position] = StreetMeasure(areas: areas, cellAreas: inCells, length: shapes[position].length, section: shapes[position].section)
+        }
+        return (measures, claims)
+    }
+
+    /// Per street, per cell and district totals from the streets' measures.
+    func assemble(_ district: District, measures: [Int: StreetMeasure]) -> SpaceAllocation {
+        var warnings: [LoadProblem] = []
+        var cellAreas = district.cells.map { _ in SpaceAreas() }
+        var streetResults: [StreetAllocation] = []
+        var districtAreas = SpaceAreas()
+        var lengthByCategory: [SpaceCategory: Double] = [:]
+        for (position, street) in district.streets.enumerated() {
+            let measure = measures[position] ?? StreetMeasure(areas: SpaceAreas(), cellAreas: [], length: 0, section: nil)
+            for warning in measure.section?.warnings ?? [] {
+                warnings.append(LoadProblem(origin: street.origin, message: warning + "; default used", action: .kept))
+            }
+            for (cellIndex, areas) in measure.cellAreas.enumerated() { cellAreas[cellIndex] += areas }
+            districtAreas += measure.areas
+            if let section = measure.section {
+                lengthByCategory[section.carriagewayCategory, default: 0] += measure.length
             }
             streetResults.append(StreetAllocation(
-                id: street.id, name: street.attributes.string("name"), highway: street.highway, length: shape.length,
-                section: shape.section, areas: areas, defaulted: shape.section?.defaulted ?? [], origin: street.origin))
+                id: street.id, name: street.attributes.string("name"), highway: street.highway, length: measure.length,
+                section: measure.section, areas: measure.areas, defaulted: measure.section?.defaulted ?? [], origin: street.origin))
         }
-        let cells = zip(cellShapes, cellAreas).map { shape, areas in
-            CellAllocation(id: shape.id, name: shape.name, cellArea: shape.area, areas: areas,
+        let cells = zip(district.cells, cellAreas).map { cell, areas in
+            CellAllocation(id: cell.id, name: cell.attributes.string("name"), cellArea: Self.area(of: cell), areas: areas,
                            rating: areas.pedestrianSharePercent.map(thresholds.rating(ofPercent:)))
         }
-        let allocation = SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
-                                         thresholds: thresholds, warnings: warnings)
-        return ResolvedStreetSpace(allocation: allocation, claims: claims)
+        return SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
+                               thresholds: thresholds, warnings: warnings)
+    }
+
+    static func area(of cell: DistrictFeature) -> Double {
+        (try? GeometryContext().geometry(from: cell.geometry).area) ?? 0
     }
 
     /// Every band polygon of every street, before overlaps are resolved (for maps and for checking
@@ -91,6 +152,14 @@ public struct SpaceAllocator: Sendable {
         try streetShapes(of: district, context: context).enumerated().flatMap { position, shape in
             shape.bands.map { (position, $0.category, $0.polygon) }
         }
+    }
+
+    /// What one street ends up with. Sendable, so strips measured in parallel can be joined.
+    struct StreetMeasure: Sendable {
+        var areas: SpaceAreas
+        var cellAreas: [SpaceAreas]
+        var length: Double
+        var section: CrossSection?
     }
 
     func streetShapes(of district: District, context: GeometryContext) throws(GeometryError) -> [StreetShape] {
