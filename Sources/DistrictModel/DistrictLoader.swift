@@ -114,7 +114,17 @@ public struct DistrictLoader: Sendable {
 
     private func chooseMetricCRS(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
                                  projection: ProjectionContext) throws(DistrictLoadError) -> String {
-        if let chosen = options.metricCRS { return chosen }
+        if let chosen = options.metricCRS {
+            // Areas and distances in degrees would be silently wrong: refuse a geographic CRS.
+            let geographic: Bool
+            do { geographic = try MetricCRS.isGeographic(chosen, context: projection) } catch {
+                throw DistrictLoadError(file: "--metric-crs", message: "unknown CRS \(chosen): \(error.description)")
+            }
+            if geographic {
+                throw DistrictLoadError(file: "--metric-crs", message: "\(chosen) is geographic (degrees); give a projected CRS in metres, e.g. EPSG:25831")
+            }
+            return chosen
+        }
         var geographicBox: Envelope?
         for crs in Set(sourceCRS.values).sorted() {
             let geographic: Bool

@@ -49,6 +49,14 @@ import Testing
         #expect(abs(ratio - 1) < 0.002)
     }
 
+    @Test func aGeographicMetricCRSIsRefused() {
+        #expect {
+            try DistrictLoader(options: LoadOptions(metricCRS: "EPSG:4326")).load([FixtureFiles.fixture("lorient/roads.geojson")])
+        } throws: { error in
+            "\(error)" == "--metric-crs: EPSG:4326 is geographic (degrees); give a projected CRS in metres, e.g. EPSG:25831"
+        }
+    }
+
     @Test func invalidPolygonsAreRepairedOrSkippedAsAsked() throws {
         let bowtie = GeoJSONGeometry.polygon([[0, 0, 10, 10, 10, 0, 0, 10, 0, 0]])
         let square = GeoJSONGeometry.polygon([[20, 0, 30, 0, 30, 10, 20, 10, 20, 0]])
