@@ -19,6 +19,9 @@ struct NoiseArguments: ParsableArguments {
     @Option(name: .customLong("canyon-surcharge"), help: "Street-canyon surcharge added at every facade, dB (0 ... 3.2). Named in the output.")
     var canyonSurcharge: Double?
 
+    @Flag(help: "Let buildings screen: drop sound paths that cross a building footprint (no diffraction). Off: free field, as the design specifies.")
+    var screening = false
+
     func validate() throws {
         if let canyonSurcharge, !(0...3.2).contains(canyonSurcharge) {
             throw ValidationError("--canyon-surcharge must lie in 0 ... 3.2 dB.")
@@ -33,6 +36,7 @@ struct NoiseArguments: ParsableArguments {
         options.minimumPowerSpeedKmh = noSpeedFloor ? nil : 20
         options.searchRadius = searchRadius
         options.canyonSurcharge = canyonSurcharge
+        options.screening = screening
         return options
     }
 }

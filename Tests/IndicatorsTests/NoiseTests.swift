@@ -2,7 +2,7 @@ import CNOSSOS
 import DistrictModel
 import Foundation
 import GeoJSON
-import Indicators
+@testable import Indicators
 import Testing
 import TestSupport
 
@@ -189,5 +189,36 @@ import TestSupport
         enum CodingKeys: String, CodingKey {
             case day = "lw_day_dba_per_m", evening = "lw_evening_dba_per_m", night = "lw_night_dba_per_m"
         }
+    }
+}
+
+/// `--screening`: paths through a building footprint carry nothing; open paths are unchanged.
+@Suite struct ScreeningTests {
+    @Test func aBuildingShieldsTheFacadeBehindIt() throws {
+        let district = NoiseModelTests.district(aadt: 20_000)  // the street at y0, the house at y0 + 10 ... 20
+        let x0 = 430_000.0, y0 = 4_581_000.0
+        var screened = NoiseOptions()
+        screened.screening = true
+        let points = [x0, y0 + 8, x0, y0 + 22, x0 + 50, y0 + 5]  // in front; behind the house; beside the road, clear of it
+        let open = NoiseModel().levels(atPoints: points, in: district)
+        let shielded = NoiseModel(options: screened).levels(atPoints: points, in: district)
+        // In front: the same path, cut finer (absorption is taken per piece): within 0.01 dB.
+        #expect(abs(open[0].day - shielded[0].day) < 0.01)
+        // Right behind the 10 m house, 22 m from the road: the house hides the road's central
+        // stretch (from (x0, y0 + 22) past the corners at x0 +- 5, y0 + 20: road points within
+        // 55 m either side), so the level drops by several dB; the road's far ends still sound.
+        #expect(shielded[1].day < open[1].day - 3)
+        // 5 m from the road, 50 m along: every path stays south of the house (which starts at y0 + 10).
+        #expect(abs(open[2].day - shielded[2].day) < 0.01)
+    }
+
+    @Test func horizonMeetsAWallAtItsDistance() {
+        // A wall from (10, -5) to (10, 5) seen from the origin: 10 m due east, open due west.
+        let screen = BuildingScreen(rings: [[10, -5, 11, -5, 11, 5, 10, 5, 10, -5]])
+        let horizon = screen.horizon(atX: 0, y: 0, radius: 100)
+        #expect(abs(horizon[BuildingScreen.bin(of: 0)] - 10) < 1e-9)
+        #expect(abs(horizon[BuildingScreen.bin(of: atan(4.0 / 10))] - (10 / cos(atan(4.0 / 10)))) < 0.05)
+        #expect(horizon[BuildingScreen.bin(of: Double.pi)] == .infinity)
+        #expect(horizon[BuildingScreen.bin(of: atan(6.0 / 10))] == .infinity)
     }
 }

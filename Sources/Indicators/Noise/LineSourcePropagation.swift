@@ -40,7 +40,12 @@ public struct LineSourcePropagation: Sendable, Equatable {
     /// Per band, the factor that turns a line source's power per metre (as energy, 10^(L'W/10))
     /// into the energy it produces at the receiver: sum over pieces of l / r^2 10^(-0.8 - A_air/10).
     /// Pieces farther than `radius` (horizontally, at their nearest) are left out: the search radius.
+    /// `horizon` (from `BuildingScreen`) drops pieces hidden behind a building.
     public func transfer(from polyline: [Double], toX x: Double, y: Double, radius: Double = .infinity) -> [Double] {
+        transfer(from: polyline, toX: x, y: y, radius: radius, horizon: nil)
+    }
+
+    func transfer(from polyline: [Double], toX x: Double, y: Double, radius: Double, horizon: [Double]?) -> [Double] {
         var factors = [Double](repeating: 0, count: 8)
         let height = receiverHeight - sourceHeight
         let heightSquared = height * height
@@ -56,13 +61,15 @@ public struct LineSourcePropagation: Sendable, Equatable {
                 let mx = (ax + bx) / 2 - x, my = (ay + by) / 2 - y
                 let rSquared = mx * mx + my * my + heightSquared
                 let r = rSquared.squareRoot()
-                if (mx * mx + my * my).squareRoot() - length / 2 > radius { continue }
+                let horizontal = (mx * mx + my * my).squareRoot()
+                if horizontal - length / 2 > radius { continue }
                 if length > pieceFraction * r, length / 2 >= minimumPiece {
                     let cx = (ax + bx) / 2, cy = (ay + by) / 2
                     stack.append((ax, ay, cx, cy))
                     stack.append((cx, cy, bx, by))
                     continue
                 }
+                if let horizon, horizon[BuildingScreen.bin(of: atan2(my, mx))] < horizontal { continue }
                 // The spreading term l / r^2 integrated exactly along the straight piece, so that
                 // the sum does not depend on how finely pieces are cut (the midpoint rule would
                 // read about 0.08 dB low with pieces of r / 2); absorption uses the midpoint.

@@ -34,13 +34,14 @@ public struct NoiseModel: Sendable {
         let receivers = try receiverPoints(district)
         let grid = SourceGrid(polylines: sources.map(\.polyline))
         let settings = options
+        let screen = options.screening ? Self.screen(district) : nil
 
         let chunkCount = max(1, min(32, receivers.count / 50))
         let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
-                    (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, options: settings) })
+                    (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, screen: screen, options: settings) })
                 }
             }
             var parts = [[FacadeLevels?]](repeating: [], count: chunkCount)
@@ -58,8 +59,9 @@ public struct NoiseModel: Sendable {
     public func levels(atPoints xy: [Double], in district: District) -> [FacadeLevels] {
         let sources = Self.sources(district.streets, streetNoise(district))
         let grid = SourceGrid(polylines: sources.map(\.polyline))
+        let screen = options.screening ? Self.screen(district) : nil
         return stride(from: 0, to: xy.count - 1, by: 2).map { i in
-            Self.levels(atX: xy[i], y: xy[i + 1], sources: sources, grid: grid, options: options)
+            Self.levels(atX: xy[i], y: xy[i + 1], sources: sources, grid: grid, screen: screen, options: options)
         }
     }
 
@@ -121,11 +123,22 @@ public struct NoiseModel: Sendable {
     }
 
     /// The levels at the receiver with the highest Lden among `points` (nil when there is none).
-    static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, options: NoiseOptions) -> FacadeLevels? {
+    /// Every ring of every building, as barriers.
+    static func screen(_ district: District) -> BuildingScreen {
+        BuildingScreen(rings: district.buildings.flatMap { building -> [[Double]] in
+            switch building.geometry {
+            case .polygon(let rings): rings
+            case .multiPolygon(let polygons): polygons.flatMap { $0 }
+            default: []
+            }
+        })
+    }
+
+    static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> FacadeLevels? {
         var best: FacadeLevels?
         var i = 0
         while i + 1 < points.count {
-            let levels = self.levels(atX: points[i], y: points[i + 1], sources: sources, grid: grid, options: options)
+            let levels = self.levels(atX: points[i], y: points[i + 1], sources: sources, grid: grid, screen: screen, options: options)
             if best == nil || levels.lden > best!.lden { best = levels }
             i += 2
         }
@@ -133,11 +146,13 @@ public struct NoiseModel: Sendable {
     }
 
     /// A-weighted levels per period at one receiver.
-    static func levels(atX x: Double, y: Double, sources: [Source], grid: SourceGrid, options: NoiseOptions) -> FacadeLevels {
+    static func levels(atX x: Double, y: Double, sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> FacadeLevels {
         var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
+        let horizon = screen?.horizon(atX: x, y: y, radius: options.searchRadius)
+        let propagation = options.effectivePropagation
         for index in grid.sources(nearX: x, y: y, radius: options.searchRadius) {
             let source = sources[index]
-            let transfer = options.propagation.transfer(from: source.polyline, toX: x, y: y, radius: options.searchRadius)
+            let transfer = propagation.transfer(from: source.polyline, toX: x, y: y, radius: options.searchRadius, horizon: horizon)
             for period in Period.allCases {
                 let bands = source.energy[period]
                 var sum = 0.0
