@@ -80,3 +80,27 @@ import Testing
         #expect(gapOnly.first { $0.priorityRank == 1 }?.id == "sliver")
     }
 }
+
+/// A lot touching a park merges with it: a 0.3 ha lot beside a 0.3 ha park makes a 0.6 ha park,
+/// which passes the 0.5 ha WHO rule that neither passes alone.
+@Suite struct LotMergingTests {
+    @Test func aLotBesideAParkCountsAtTheMergedSize() throws {
+        let x0 = 430_000.0, y0 = 4_581_000.0
+        func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) -> GeoJSONGeometry {
+            .polygon([[x, y, x + w, y, x + w, y + h, x, y + h, x, y]])
+        }
+        let features = [
+            Feature(id: "park", properties: ["leisure": .string("park")], geometry: rectangle(x0, y0, 50, 60)),
+            Feature(id: "lot", properties: ["landuse": .string("brownfield")], geometry: rectangle(x0 + 50, y0, 50, 60)),
+            Feature(id: "far-lot", properties: ["landuse": .string("brownfield")], geometry: rectangle(x0 + 1_000, y0, 50, 60)),
+            Feature(id: "house", properties: ["building": .string("apartments"), "population": .number(50)], geometry: rectangle(x0 + 60, y0 + 200, 10, 10)),
+        ]
+        let district = try DistrictLoader().load([NamedCollection(name: "merge.geojson", collection: FeatureCollection(features: features, crs: "EPSG:25831"))])
+        let population = try PopulationEstimator().estimate(district)
+        let green = try GreenAnalyzer().analyse(district, population: population)
+        #expect(green.summary.residentsGreen300m == 0)  // the 0.3 ha park alone serves nobody
+        let lots = try LotAnalyzer().analyse(district, population: population, greenToday: green)
+        #expect(lots.first { $0.id == "lot" }?.newlyServedResidents == 50)
+        #expect(lots.first { $0.id == "far-lot" }?.newlyServedResidents == 0)  // 0.3 ha on its own
+    }
+}

@@ -58,6 +58,12 @@ final class IndexedParts {
         return computed
     }
 
+    /// The parts that touch or overlap `geometry`.
+    func touching(_ geometry: Geometry) -> [Geometry] {
+        guard let index else { return [] }
+        return index.query(geometry).map { parts[$0] }.filter { $0.intersects(geometry) }
+    }
+
     /// Distance to the nearest part, or nil when there is none.
     func nearestDistance(to geometry: Geometry) throws(GeometryError) -> Double? {
         guard let index, let nearest = index.nearest(to: geometry) else { return nil }

@@ -57,12 +57,13 @@ public struct LotAnalyzer: Sendable {
         for (index, lot) in lots.enumerated() {
             let geometry = try context.geometry(from: lot.geometry)
             let area = geometry.area, perimeter = geometry.length
-            // The lot as green, dissolved with the green it touches: its park size decides the WHO rule.
-            let merged = try GreenSpaces(district.greens + [lot], context: context)
-            let park = merged.parts.indices.first { merged.parts[$0].intersects(geometry) }
+            // The lot as green, dissolved with the green it touches: its park size decides the WHO
+            // rule. Only the touching parts of the already dissolved green are merged in.
+            let touching = anyGreen.touching(geometry)
+            let park = touching.isEmpty ? geometry : try Geometry.union(of: [geometry] + touching, in: context)
             var newlyServed = 0.0
-            if let park, merged.areas[park] >= green.minimumArea {
-                newlyServed = residents(within: green.accessDistance, of: merged.parts[park]) { !greenToday.buildings[$0].green300m }
+            if park.area >= green.minimumArea {
+                newlyServed = residents(within: green.accessDistance, of: park) { !greenToday.buildings[$0].green300m }
             }
             rows.append(LotIndicators(
                 id: lot.id, area: area, compactness: perimeter > 0 ? 4 * .pi * area / (perimeter * perimeter) : 0,
