@@ -74,7 +74,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             green = try analyzer.analyse(district, population: population)
             greenIfLotsGreen = greenLots ? try analyzer.analyse(district, population: population, extraGreen: district.vacantLots) : nil
             let lotPoints = try LotAnalyzer.interiorPoints(of: district)
-            let lotNoise = NoiseModel(options: noiseOptions.options).levels(atPoints: lotPoints, in: district)
+            let lotNoise = NoiseModel(options: noiseOptions.options).levels(atPoints: lotPoints, in: district, streets: noise.streets)
             lots = try LotAnalyzer(weights: weights, green: greenOptions).analyse(district, population: population, greenToday: green, noise: lotNoise)
         } catch {
             throw CommandFailure("green and vacant-lot indicators failed: \(error)")

@@ -56,8 +56,9 @@ public struct NoiseModel: Sendable {
     }
 
     /// Levels at free-standing points (e.g. a vacant lot's centre), 4 m high like the facades.
-    public func levels(atPoints xy: [Double], in district: District) -> [FacadeLevels] {
-        let sources = Self.sources(district.streets, streetNoise(district))
+    /// `streets`: the emission already computed for this district (by `analyse`), if any.
+    public func levels(atPoints xy: [Double], in district: District, streets: [StreetNoise]? = nil) -> [FacadeLevels] {
+        let sources = Self.sources(district.streets, streets ?? streetNoise(district))
         let grid = SourceGrid(polylines: sources.map(\.polyline))
         let screen = options.screening ? Self.screen(district) : nil
         return stride(from: 0, to: xy.count - 1, by: 2).map { i in
