@@ -12,29 +12,13 @@ public struct StreetNoise: Sendable, Equatable {
     public func lwA(_ period: Period) -> Double? { emission[period]?.totalA }
 }
 
-/// Levels at a building's most exposed facade.
-public struct FacadeLevels: Sendable, Equatable {
-    public var day: Double
-    public var evening: Double
-    public var night: Double
+/// A-weighted levels per period at a receiver (its day, evening and night levels).
+public typealias FacadeLevels = PerPeriod<Double>
 
-    public init(day: Double, evening: Double, night: Double) {
-        self.day = day
-        self.evening = evening
-        self.night = night
-    }
-
+extension PerPeriod where Value == Double {
     public var lden: Double { Lden.level(day: day, evening: evening, night: night) }
     /// END's Lnight is the night-period level.
     public var lnight: Double { night }
-
-    public subscript(period: Period) -> Double {
-        switch period {
-        case .day: day
-        case .evening: evening
-        case .night: night
-        }
-    }
 }
 
 /// Noise at one building, with its residents.
