@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"]),
+        .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"], exclude: ["Fixtures"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "DistrictModelTests",

@@ -1,0 +1,25 @@
+/// What the point-to-point propagation depends on besides the path: the air, and how often
+/// sound propagates in favourable (downward-refracting) conditions.
+public struct PropagationConditions: Sendable, Hashable {
+    /// Air temperature in °C (for A_atm).
+    public var temperature: Double
+    /// Relative humidity in %.
+    public var humidity: Double
+    /// p, the occurrence of favourable conditions (0...1) for the long-term level (eq. 2.5.11).
+    public var favourableProbability: Double
+    /// The speed of sound in the ground and diffraction terms: 340 m/s, as the Directive's
+    /// λ = c / f and k = 2 π f / c take it.
+    public var soundSpeed: Double
+
+    public init(temperature: Double = 15, humidity: Double = 70, favourableProbability: Double = 0.5,
+                soundSpeed: Double = 340) {
+        self.temperature = temperature
+        self.humidity = humidity
+        self.favourableProbability = favourableProbability
+        self.soundSpeed = soundSpeed
+    }
+
+    public var absorption: AtmosphericAbsorption {
+        AtmosphericAbsorption(temperature: temperature, humidity: humidity)
+    }
+}
