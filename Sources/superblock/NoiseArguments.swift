@@ -7,7 +7,7 @@ struct NoiseArguments: ParsableArguments {
     @Option(help: "CNOSSOS-EU coefficient set: 2015 or 2021.")
     var coefficients: CoefficientSet = .directive2021
 
-    @Option(help: "Yearly average air temperature, degrees C.")
+    @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (emission and, with CNOSSOS-EU, air absorption).")
     var temperature: Double = 20
 
     @Flag(name: .customLong("no-speed-floor"), help: "Do not hold the speed in the emission power terms at 20 km/h or more.")
@@ -19,14 +19,49 @@ struct NoiseArguments: ParsableArguments {
     @Option(name: .customLong("canyon-surcharge"), help: "Street-canyon surcharge added at every facade, dB (0 ... 3.2). Named in the output.")
     var canyonSurcharge: Double?
 
-    @Flag(help: "Let buildings screen: drop sound paths that cross a building footprint (no diffraction). Off: free field, as the design specifies.")
+    @Flag(help: "With --propagation free-field: drop sound paths that cross a building footprint (no diffraction). CNOSSOS-EU always lets buildings screen, with diffraction.")
     var screening = false
+
+    @Option(help: "Propagation model: cnossos (CNOSSOS-EU: ground, diffraction over buildings, facade reflections) or free-field (the screening model).")
+    var propagation: PropagationMethod = .cnossos
+
+    @Option(name: .customLong("reflection-order"), help: "CNOSSOS-EU: orders of facade reflections, 0 or 1 (the receiver's own facade never reflects).")
+    var reflectionOrder: Int = 1
+
+    @Option(name: .customLong("ground-g"), parsing: .unconditional, help: "CNOSSOS-EU: ground factor G outside green areas, 0 (hard) ... 1 (porous). Green areas have G = 1 unless a `g` property says otherwise.")
+    var groundG: Double = 0
+
+    @Option(name: .customLong("favourable-day"), parsing: .unconditional, help: "CNOSSOS-EU: occurrence of favourable propagation conditions in the day, 0 ... 1.")
+    var favourableDay: Double = 0.5
+
+    @Option(name: .customLong("favourable-evening"), parsing: .unconditional, help: "CNOSSOS-EU: occurrence of favourable propagation conditions in the evening, 0 ... 1.")
+    var favourableEvening: Double = 0.5
+
+    @Option(name: .customLong("favourable-night"), parsing: .unconditional, help: "CNOSSOS-EU: occurrence of favourable propagation conditions at night, 0 ... 1.")
+    var favourableNight: Double = 0.5
+
+    @Option(parsing: .unconditional, help: "CNOSSOS-EU: relative humidity for the air absorption, percent.")
+    var humidity: Double = 70
+
+    @Option(name: .customLong("building-height"), parsing: .unconditional, help: "CNOSSOS-EU: height of buildings with neither height nor building:levels, m. Default: the median of the known heights, else 10 m.")
+    var buildingHeight: Double?
 
     func validate() throws {
         if let canyonSurcharge, !(0...3.2).contains(canyonSurcharge) {
             throw ValidationError("--canyon-surcharge must lie in 0 ... 3.2 dB.")
         }
         if !(searchRadius > 0) { throw ValidationError("--search-radius must be positive.") }
+        guard (0 ... 1).contains(reflectionOrder) else {
+            throw ValidationError("--reflection-order must be 0 or 1 (second-order reflections are not implemented yet).")
+        }
+        guard groundG.isFinite, (0 ... 1).contains(groundG) else { throw ValidationError("--ground-g must lie in 0 ... 1.") }
+        for (name, value) in [("day", favourableDay), ("evening", favourableEvening), ("night", favourableNight)] {
+            guard value.isFinite, (0 ... 1).contains(value) else { throw ValidationError("--favourable-\(name) must lie in 0 ... 1.") }
+        }
+        guard humidity.isFinite, humidity > 0, humidity <= 100 else { throw ValidationError("--humidity must lie in 0 ... 100 %.") }
+        if let buildingHeight, !(buildingHeight > 0 && buildingHeight <= 500) {
+            throw ValidationError("--building-height must lie in 0 ... 500 m.")
+        }
     }
 
     var options: NoiseOptions {
@@ -37,6 +72,14 @@ struct NoiseArguments: ParsableArguments {
         options.searchRadius = searchRadius
         options.canyonSurcharge = canyonSurcharge
         options.screening = screening
+        options.method = propagation
+        options.reflectionOrder = reflectionOrder
+        options.groundG = groundG
+        options.favourable = PerPeriod(day: favourableDay, evening: favourableEvening, night: favourableNight)
+        options.humidity = humidity
+        options.buildingHeight = buildingHeight
         return options
     }
 }
+
+extension PropagationMethod: ExpressibleByArgument {}

@@ -68,7 +68,7 @@ extension PathAttenuation {
         let sr = geometry.sourceReceiver
         let divergenceDistance = geometry.hasVerticalEdges ? geometry.directDistance : sr.d
         divergence = [Double](repeating: 20 * log10(divergenceDistance) + 11, count: bands.count)
-        atmospheric = conditions.absorption.perBand.map { $0 * sr.d / 1000 }
+        atmospheric = conditions.absorptionPerBand.map { $0 * sr.d / 1000 }
         (boundary, ground, diffraction, w, cf) = (zero, zero, zero, zero, zero)
         (deltaDiffSR, deltaDiffImageSource, deltaDiffImageReceiver) = (zero, zero, zero)
         (groundSO, groundOR, deltaGroundSO, deltaGroundOR) = (zero, zero, zero, zero)

@@ -2,9 +2,11 @@
 /// sound propagates in favourable (downward-refracting) conditions.
 public struct PropagationConditions: Sendable, Hashable {
     /// Air temperature in °C (for A_atm).
-    public var temperature: Double
+    public let temperature: Double
     /// Relative humidity in %.
-    public var humidity: Double
+    public let humidity: Double
+    /// α_atm per band (dB/km) at this temperature and humidity, computed once: every path uses it.
+    public let absorptionPerBand: [Double]
     /// p, the occurrence of favourable conditions (0...1) for the long-term level (eq. 2.5.11).
     public var favourableProbability: Double
     /// The speed of sound in the ground and diffraction terms: 340 m/s, as the Directive's
@@ -15,6 +17,7 @@ public struct PropagationConditions: Sendable, Hashable {
                 soundSpeed: Double = 340) {
         self.temperature = temperature
         self.humidity = humidity
+        self.absorptionPerBand = AtmosphericAbsorption(temperature: temperature, humidity: humidity).perBand
         self.favourableProbability = favourableProbability
         self.soundSpeed = soundSpeed
     }

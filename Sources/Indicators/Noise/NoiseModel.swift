@@ -34,14 +34,23 @@ public struct NoiseModel: Sendable {
         let receivers = try receiverPoints(district)
         let grid = SourceGrid(polylines: sources.map(\.polyline))
         let settings = options
-        let screen = options.screening ? Self.screen(district) : nil
+        let scene = options.method == .cnossos ? cnossosScene(district) : nil
+        let screen = options.screening && scene == nil ? Self.screen(district) : nil
+        let surcharge = options.canyonSurcharge ?? 0
 
-        let chunkCount = max(1, min(32, receivers.count / 50))
+        let chunkCount = max(1, min(64, receivers.count / 20))
         let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
-                    (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, screen: screen, options: settings) })
+                    guard let scene else {
+                        return (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, screen: screen, options: settings) })
+                    }
+                    var scratch = QueryScratch()
+                    return (chunk, range.map { building in
+                        Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
+                                         surcharge: surcharge, scratch: &scratch)
+                    })
                 }
             }
             var parts = [[FacadeLevels?]](repeating: [], count: chunkCount)
@@ -52,7 +61,9 @@ public struct NoiseModel: Sendable {
         let buildings = district.buildings.enumerated().map { index, building in
             BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index])
         }
-        return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings), notes: options.notes)
+        return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings),
+                             notes: options.notes + (scene.map { Self.heightNotes($0.heights) } ?? []),
+                             buildingHeights: scene?.heights)
     }
 
     /// Levels at free-standing points (e.g. a vacant lot's centre), 4 m high like the facades.
@@ -60,6 +71,13 @@ public struct NoiseModel: Sendable {
     public func levels(atPoints xy: [Double], in district: District, streets: [StreetNoise]? = nil) -> [FacadeLevels] {
         let sources = Self.sources(district.streets, streets ?? streetNoise(district))
         let grid = SourceGrid(polylines: sources.map(\.polyline))
+        if options.method == .cnossos {
+            let scene = cnossosScene(district)
+            var scratch = QueryScratch()
+            return stride(from: 0, to: xy.count - 1, by: 2).map { i in
+                scene.receiver.levels(atX: xy[i], y: xy[i + 1], building: nil, sources: sources, grid: grid, scratch: &scratch)
+            }
+        }
         let screen = options.screening ? Self.screen(district) : nil
         return stride(from: 0, to: xy.count - 1, by: 2).map { i in
             Self.levels(atX: xy[i], y: xy[i + 1], sources: sources, grid: grid, screen: screen, options: options)
@@ -126,13 +144,17 @@ public struct NoiseModel: Sendable {
     /// The levels at the receiver with the highest Lden among `points` (nil when there is none).
     /// Every ring of every building, as barriers.
     static func screen(_ district: District) -> BuildingScreen {
-        BuildingScreen(rings: district.buildings.flatMap { building -> [[Double]] in
-            switch building.geometry {
-            case .polygon(let rings): rings
-            case .multiPolygon(let polygons): polygons.flatMap { $0 }
-            default: []
-            }
-        })
+        BuildingScreen(rings: district.buildings.flatMap { rings($0.geometry) })
+    }
+
+    /// How many building heights were tagged, from levels, or defaulted, for the notes.
+    static func heightNotes(_ heights: [BuildingHeight]) -> [String] {
+        guard !heights.isEmpty else { return [] }
+        let defaulted = heights.filter { $0.source == .defaulted }
+        let fromLevels = heights.filter { $0.source == .levels }.count
+        var note = "Building heights: \(heights.count - defaulted.count - fromLevels) tagged, \(fromLevels) from building:levels x 3 m, \(defaulted.count) defaulted"
+        if let first = defaulted.first { note += " to \((first.metres * 10).rounded() / 10) m (the median of the known heights unless --building-height is given)" }
+        return [note + "."]
     }
 
     static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> FacadeLevels? {

@@ -41,4 +41,15 @@ public struct NoiseAnalysis: Sendable {
     public var buildings: [BuildingNoise]
     public var exposure: NoiseExposure
     public var notes: [String]
+    /// Each building's height as the CNOSSOS path finder used it (nil for the free-field model).
+    public var buildingHeights: [BuildingHeight]?
+
+    public init(streets: [StreetNoise], buildings: [BuildingNoise], exposure: NoiseExposure, notes: [String],
+                buildingHeights: [BuildingHeight]? = nil) {
+        self.streets = streets
+        self.buildings = buildings
+        self.exposure = exposure
+        self.notes = notes
+        self.buildingHeights = buildingHeights
+    }
 }

@@ -1,0 +1,65 @@
+import CNOSSOS
+import DistrictModel
+import GeoJSON
+
+extension NoiseModel {
+    /// What the CNOSSOS-EU path finder needs from a district, built once per analysis: facades with
+    /// their heights, ground zones, and the settings of the propagation.
+    struct CnossosScene: Sendable {
+        let receiver: CnossosReceiver
+        let heights: [BuildingHeight]
+    }
+
+    func cnossosScene(_ district: District) -> CnossosScene {
+        let buildings = district.buildings
+        let fallback = options.buildingHeight ?? Self.medianKnownHeight(buildings) ?? 10
+        let heights = buildings.map { BuildingHeight(of: $0, fallback: fallback) }
+        let walls = WallIndex(buildingRings: buildings.map { Self.rings($0.geometry) }, heights: heights.map(\.metres))
+        let zones = district.greens.compactMap { green -> (rings: [[Double]], g: Double)? in
+            let rings = Self.rings(green.geometry)
+            guard !rings.isEmpty else { return nil }
+            let g = green.attributes.number("g").flatMap { $0.isFinite && (0 ... 1).contains($0) ? $0 : nil } ?? 1
+            return (rings, g)
+        }
+        var finder = UrbanPathFinder(walls: walls, ground: GroundZones(zones: zones, defaultG: options.groundG))
+        finder.receiverHeight = options.propagation.receiverHeight
+        finder.sourceHeight = options.propagation.sourceHeight
+        let conditions = PropagationConditions(temperature: options.airTemperature, humidity: options.humidity)
+        let receiver = CnossosReceiver(finder: finder, conditions: conditions, favourable: options.favourable,
+                                       searchRadius: options.searchRadius, reflectionOrder: options.reflectionOrder)
+        return CnossosScene(receiver: receiver, heights: heights)
+    }
+
+    /// The median height of the buildings whose height is tagged or follows from their levels: a
+    /// district's own typical height is a better guess for the rest than a fixed number.
+    static func medianKnownHeight(_ buildings: [DistrictFeature]) -> Double? {
+        let known = buildings.map { BuildingHeight(of: $0, fallback: 0) }.filter { $0.source != .defaulted }.map(\.metres).sorted()
+        guard !known.isEmpty else { return nil }
+        let middle = known.count / 2
+        return known.count % 2 == 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2
+    }
+
+    /// Every ring (exterior first, then holes) of each polygon of a geometry.
+    static func rings(_ geometry: GeoJSONGeometry) -> [[Double]] {
+        switch geometry {
+        case .polygon(let rings): rings
+        case .multiPolygon(let polygons): polygons.flatMap { $0 }
+        default: []
+        }
+    }
+
+    /// The levels at the most exposed of a building's receivers (nil when it has none).
+    static func mostExposed(_ points: [Double], building: Int?, sources: [Source], grid: SourceGrid,
+                            scene: CnossosScene, surcharge: Double, scratch: inout QueryScratch) -> FacadeLevels? {
+        var best: FacadeLevels?
+        var i = 0
+        while i + 1 < points.count {
+            var levels = scene.receiver.levels(atX: points[i], y: points[i + 1], building: building, sources: sources,
+                                               grid: grid, scratch: &scratch)
+            if surcharge != 0 { levels = levels.map { $0 + surcharge } }
+            if best == nil || levels.lden > best!.lden { best = levels }
+            i += 2
+        }
+        return best
+    }
+}
