@@ -52,7 +52,8 @@ public struct NoiseModel: Sendable {
         let buildings = district.buildings.enumerated().map { index, building in
             BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index])
         }
-        return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings), notes: options.notes)
+        return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings), notes: options.notes,
+                             model: options.modelName)
     }
 
     /// Levels at free-standing points (e.g. a vacant lot's centre), 4 m high like the facades.

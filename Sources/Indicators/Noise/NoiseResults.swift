@@ -41,4 +41,6 @@ public struct NoiseAnalysis: Sendable {
     public var buildings: [BuildingNoise]
     public var exposure: NoiseExposure
     public var notes: [String]
+    /// The propagation model that ran (`NoiseOptions.modelName`).
+    public var model: String
 }
