@@ -64,6 +64,23 @@ import TestSupport
         #expect(report.json.contains("no tree layer"))
     }
 
+    /// The Eixample extract maps no parks (its tree layer is there): green access is empty with
+    /// "not assessed: no green layer", the tree criteria are assessed.
+    @Test func eixampleGreenAccessIsNotAssessed() throws {
+        let district = try DistrictLoader().load(["roads", "buildings", "trees"].map { FixtureFiles.sample("eixample/\($0).geojson") })
+        #expect(district.greens.isEmpty && !district.trees.isEmpty)
+        let green = try GreenAnalyzer().analyse(district, population: try PopulationEstimator().estimate(district))
+        var rows = IndicatorRows()
+        let tables = GreenTables(green)
+        tables.addDistrictRows(to: &rows)
+        #expect(rows.rows.first { $0.indicator == "residents_green_300m_pct" }?.value == nil)
+        #expect(rows.value(of: "residents_3_30_300_pct") == nil)
+        #expect(rows.value(of: "residents_3_trees_15m_pct")! > 0)
+        #expect(tables.summary.contains("residents within 300 m of green >= 0.5 ha (WHO)  not assessed: no green layer"))
+        #expect(tables.warnings == ["warning: no green layer (green polygons: leisure=park/garden, landuse=grass, natural=wood, ...): "
+            + "green space, green access and 3-30-300 not assessed (left empty, not 0)"])
+    }
+
     /// Both layers present: nothing is flagged.
     @Test func withEveryLayerNothingIsFlagged() async throws {
         let report = try await Self.report(try Self.grid(dropping: []))
