@@ -53,26 +53,32 @@ public struct GreenTables: Sendable {
         return warnings
     }
 
+    /// The layers each row of the summary table needs, in the table's order.
+    static let summaryNeeds: [[GreenInputs.Layer]] = [
+        GreenInputs.greenAccess, GreenInputs.greenAccess, GreenInputs.greenAccess, GreenInputs.greenAccess, GreenInputs.greenAccess,
+        GreenInputs.treeCriteria, GreenInputs.treeCriteria, GreenInputs.rule33300,
+    ]
+
     public var summary: String {
         let s = green.summary
         let inputs = s.inputs
         var table = TextTable(header: ["green space", "value"], rightAligned: [1])
-        func cell(_ value: Double?, needs: [GreenInputs.Layer], _ format: (Double) -> String) -> String {
-            let missing = inputs.missing(needs)
-            guard missing.isEmpty else { return "not assessed: " + missing.map(\.shortDescription).joined(separator: ", ") }
-            return value.map(format) ?? "-"
-        }
-        let pct = { (value: Double) in NumberFormat.fixed(value, 1) + " %" }
+        let pct = { (value: Double?) in value.map { NumberFormat.fixed($0, 1) + " %" } ?? "-" }
         table.rows = [
-            ["green area in the study area", cell(s.greenArea, needs: GreenInputs.greenAccess) { NumberFormat.grouped(Int($0.rounded())) + " m2" }],
-            ["green per resident", cell(s.greenPerResident, needs: GreenInputs.greenAccess) { NumberFormat.fixed($0, 1) + " m2" }],
-            ["residents within 300 m of green >= 0.5 ha (WHO)", cell(s.percent(s.residentsGreen300m), needs: GreenInputs.greenAccess, pct)],
-            ["residents within 300 m of green >= 1 ha", cell(s.percent(s.residentsGreen300m1ha), needs: GreenInputs.greenAccess, pct)],
-            ["residents reaching all 4 BCNecologia classes", cell(s.percent(s.residentsAllProximityClasses), needs: GreenInputs.greenAccess, pct)],
-            ["residents with >= 3 trees within 15 m", cell(s.percent(s.residentsTreesNear), needs: GreenInputs.treeCriteria, pct)],
-            ["canopy cover", cell(s.canopyPercent, needs: GreenInputs.treeCriteria, pct)],
-            ["residents meeting 3-30-300", cell(s.percent(s.residents33300), needs: GreenInputs.rule33300, pct)],
+            ["green area in the study area", NumberFormat.grouped(Int(s.greenArea.rounded())) + " m2"],
+            ["green per resident", s.greenPerResident.map { NumberFormat.fixed($0, 1) + " m2" } ?? "-"],
+            ["residents within 300 m of green >= 0.5 ha (WHO)", pct(s.percent(s.residentsGreen300m))],
+            ["residents within 300 m of green >= 1 ha", pct(s.percent(s.residentsGreen300m1ha))],
+            ["residents reaching all 4 BCNecologia classes", pct(s.percent(s.residentsAllProximityClasses))],
+            ["residents with >= 3 trees within 15 m", pct(s.percent(s.residentsTreesNear))],
+            ["canopy cover", pct(s.canopyPercent)],
+            ["residents meeting 3-30-300", pct(s.percent(s.residents33300))],
         ]
+        // Rows resting on an absent layer say so instead of showing the empty analysis's 0.
+        for (index, needs) in Self.summaryNeeds.enumerated() {
+            let missing = inputs.missing(needs)
+            if !missing.isEmpty { table.rows[index][1] = "not assessed: " + missing.map(\.shortDescription).joined(separator: ", ") }
+        }
         return ([table.rendered + "\n(distances: \(s.access == .walking ? "along the street network" : "straight line from the green boundary"); "
             + "green per resident: BCNecologia asks at least 10-12, desirably 15 m2; the '9 m2 per inhabitant (WHO)' is commonly cited but in no WHO document)"]
             + warnings).joined(separator: "\n")

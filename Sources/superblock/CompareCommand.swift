@@ -84,9 +84,9 @@ struct CompareCommand: AsyncParsableCommand {
         }
         let tables = ComparisonTables(result)
         let written = try tables.write(to: OutputDirectory(path: out))
-        // The summary opens with what was assumed; the files compared follow it.
+        print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
+        print("")
         print(tables.text)
-        print("\nBefore: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
         print("\nWrote " + written.joined(separator: ", "))
     }
 }
