@@ -27,10 +27,15 @@ public struct HealthTables: Sendable {
         rows.add("ihd_cases_attributable", health.ihdCasesAttributable, unit: "cases/year", digits: 3)
     }
 
+    /// A count rounded and grouped, without trapping on values no Int holds.
+    static func count(_ value: Double) -> String {
+        value.isFinite && abs(value) < 9e15 ? NumberFormat.grouped(Int(value.rounded())) : NumberFormat.fixed(value, 0)
+    }
+
     /// Lines for the noise part of the summary.
     public var summary: String {
         var table = TextTable(header: ["health outcomes, road traffic (Directive 2002/49/EC Annex III)", "value"], rightAligned: [1])
-        let residents = { (value: Double?) in value.map { NumberFormat.grouped(Int($0.rounded())) + " residents" } ?? "not assessed: no noise levels" }
+        let residents = { (value: Double?) in value.map { Self.count($0) + " residents" } ?? "not assessed: no noise levels" }
         table.rows = [
             ["highly annoyed (Lden)", residents(health.residentsHighlyAnnoyed)],
             ["highly sleep-disturbed (Lnight)", residents(health.residentsHighlySleepDisturbed)],
