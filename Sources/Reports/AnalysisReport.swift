@@ -8,6 +8,9 @@ public struct AnalysisReport: Sendable {
     public var space: SpaceAllocation
     public var population: [BuildingPopulation]
     public var noise: NoiseAnalysis?
+    /// Health outcomes of the noise levels (Annex III); computed with the default incidence when
+    /// not given.
+    public var health: HealthImpact?
     public var green: GreenAnalysis?
     /// The green analysis with every vacant lot turned green (`--green-lots`).
     public var greenIfLotsGreen: GreenAnalysis?
@@ -16,17 +19,23 @@ public struct AnalysisReport: Sendable {
     public var censusUnallocated: [(id: String, population: Double)] = []
 
     public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
-                green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
+                health: HealthImpact? = nil, green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
         self.district = district
         self.space = space
         self.population = population
         self.noise = noise
+        self.health = health ?? noise.map { HealthImpact(buildings: $0.buildings) }
         self.green = green
         self.greenIfLotsGreen = greenIfLotsGreen
         self.lots = lots
     }
 
     var noiseTables: NoiseTables? { noise.map(NoiseTables.init) }
+
+    /// What was assumed rather than measured: the first lines of the summary.
+    public var assumptions: AnalysisAssumptions {
+        AnalysisAssumptions(district: district, space: space, population: population, noise: noise)
+    }
 
     /// `streets.csv`: the street-space columns, then the noise columns when noise was computed.
     public var streetsTable: CSVTable {
@@ -45,7 +54,9 @@ public struct AnalysisReport: Sendable {
             rows.add("census_residents", district.censusAreas.reduce(0) { $0 + ($1.attributes.number("population") ?? 0) }, unit: "residents", digits: 0)
             rows.add("census_residents_unallocated", censusUnallocated.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0)
         }
+        AssumptionLines(assumptions).addDistrictRows(to: &rows)
         noiseTables?.addDistrictRows(to: &rows)
+        if let health { HealthTables(health).addDistrictRows(to: &rows) }
         if let green { GreenTables(green).addDistrictRows(to: &rows) }
         if let greenIfLotsGreen { GreenTables(greenIfLotsGreen).addDistrictRows(to: &rows, suffix: "_if_lots_green") }
         rows.add("vacant_lots", Double(district.vacantLots.count), unit: "count", digits: 0)
@@ -60,17 +71,20 @@ public struct AnalysisReport: Sendable {
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
         var files: [(String, CSVTable)] = [("streets.csv", streetsTable), ("district.csv", districtRows.csv)]
         if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
-        files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green).csv))
+        files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         for (name, table) in files { try table.write(to: directory.file(name)) }
         return files.map { directory.file($0.0).path }
     }
 
     public var text: String {
-        var lines = [SpaceAllocationTables(space).summary]
+        var lines = AssumptionLines(assumptions).lines + ["", SpaceAllocationTables(space).summary]
         if let noiseTables { lines += ["", noiseTables.summary] }
+        if let health { lines += ["", HealthTables(health).summary] }
         if let green { lines += ["", GreenTables(green).summary] }
-        if let green, let greenIfLotsGreen { lines += ["", Self.whatIf(green.summary, greenIfLotsGreen.summary)] }
+        if let green, let greenIfLotsGreen, green.summary.inputs.hasGreenLayer {
+            lines += ["", Self.whatIf(green.summary, greenIfLotsGreen.summary)]
+        }
         if !lots.isEmpty {
             var table = TextTable(header: ["vacant lot", "m2", "residents 300 m", "newly served", "score", "rank"], rightAligned: [1, 2, 3, 4, 5])
             for lot in lots.sorted(by: { $0.priorityRank < $1.priorityRank }).prefix(10) {
@@ -99,7 +113,8 @@ public struct AnalysisReport: Sendable {
             ("green per resident (m2)", today.greenPerResident, withLots.greenPerResident, 1),
             ("residents within 300 m of >= 0.5 ha (%)", today.percent(today.residentsGreen300m), withLots.percent(withLots.residentsGreen300m), 1),
             ("residents within 300 m of >= 1 ha (%)", today.percent(today.residentsGreen300m1ha), withLots.percent(withLots.residentsGreen300m1ha), 1),
-            ("residents meeting 3-30-300 (%)", today.percent(today.residents33300), withLots.percent(withLots.residents33300), 1),
+            ("residents meeting 3-30-300 (%)", today.inputs.assessed(today.percent(today.residents33300), needs: GreenInputs.rule33300),
+             withLots.inputs.assessed(withLots.percent(withLots.residents33300), needs: GreenInputs.rule33300), 1),
         ]
         for (label, a, b, digits) in rows {
             let change = a.flatMap { a in b.map { $0 - a } }
@@ -121,6 +136,8 @@ public struct AnalysisReport: Sendable {
         }
         let object: [String: Any] = ["crs": district.crs, "district": indicators, "cells": cells,
                                      "notes": noise?.notes ?? [],
+                                     "assumptions": AssumptionLines(assumptions).lines,
+                                     "not_assessed": green.map { GreenTables($0).warnings } ?? [],
                                      "warnings": (district.problems + space.warnings).map(\.description)]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -46,7 +46,7 @@ public struct ComparisonTables: Sendable {
 
     static func districtRows(_ layout: LayoutAnalysis) -> IndicatorRows {
         AnalysisReport(district: layout.district, space: layout.space, population: layout.population, noise: layout.noise,
-                       green: layout.green).districtRows
+                       health: layout.health, green: layout.green).districtRows
     }
 
     /// The id a street goes by in `compare.csv`: its id, or `before->after` when it was paired by
@@ -138,12 +138,16 @@ public struct ComparisonTables: Sendable {
             return unit == "%" ? text + " %" : unit == "m2" ? text + " m2" : text
         }
         for row in summary.rows {
+            if row.before == nil, row.after == nil, row.change == nil {
+                table.rows.append([row.label, "not assessed", "not assessed", ""])
+                continue
+            }
             var change = format(row.change, row.digits, unit: row.unit == "%" ? "points" : row.unit)
             if row.unit == "%", let value = row.change { change = NumberFormat.fixed(value, row.digits) + " points" }
             if let value = row.change, (value * pow(10, Double(row.digits))).rounded() > 0, row.before != nil { change = "+" + change }
             table.rows.append([row.label, format(row.before, row.digits, unit: row.unit), format(row.after, row.digits, unit: row.unit), change])
         }
-        var lines = [table.rendered, ""]
+        var lines = assumptionLines + ["", table.rendered, ""]
         let matches = comparison.matches
         lines.append("Streets: \(matches.filter { $0.method == .id }.count) paired by id, \(summary.geometryMatches.count) by geometry "
             + "(listed in matches.csv), \(summary.onlyBefore.count) only before, \(summary.onlyAfter.count) only after")
@@ -165,7 +169,27 @@ public struct ComparisonTables: Sendable {
             }
             lines.append(cells.rendered)
         }
-        lines += [""] + comparison.after.noise.notes.map { "note: \($0)" }
+        let warnings = Array(Set(GreenTables(comparison.before.green).warnings + GreenTables(comparison.after.green).warnings)).sorted()
+        lines += [""] + comparison.after.noise.notes.map { "note: \($0)" } + warnings
         return lines.joined(separator: "\n")
+    }
+
+    /// The first lines of the summary: the noise model and what each layout assumed.
+    public var assumptionLines: [String] {
+        func assumptions(_ layout: LayoutAnalysis) -> AnalysisAssumptions {
+            AnalysisAssumptions(district: layout.district, space: layout.space, population: layout.population, noise: layout.noise)
+        }
+        let before = AssumptionLines(assumptions(comparison.before)).lines, after = AssumptionLines(assumptions(comparison.after)).lines
+        // The same settings apply to both: a line the layouts share is said once.
+        var lines: [String] = []
+        for (old, new) in zip(before, after) {
+            if old == new {
+                lines.append(old)
+            } else {
+                lines.append("Before - " + old)
+                lines.append("After  - " + new)
+            }
+        }
+        return lines
     }
 }

@@ -30,6 +30,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
+
     @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
     var access: GreenOptions.Access = .straight
 
@@ -80,7 +82,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw CommandFailure("green and vacant-lot indicators failed: \(error)")
         }
         var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
-                                    green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
+                                    health: HealthImpact(buildings: noise.buildings, options: healthOptions.options), green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
         report.censusUnallocated = estimate.unallocated
         let directory = try OutputDirectory(path: out)
         let written = try report.write(to: directory)

@@ -49,6 +49,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
+
     func validate() throws {
         for path in [before, after] + shared + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path): no such file.")
@@ -74,7 +76,8 @@ struct CompareCommand: AsyncParsableCommand {
         let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == URL(fileURLWithPath: path).path } }
         let comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
-            noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance))
+            noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance),
+            health: healthOptions.options)
         let result: LayoutComparison
         do { result = try await comparison.compare(before: beforeDistrict, after: afterDistrict, cells: givenCells) } catch {
             throw CommandFailure("comparison failed: \(error)")

@@ -26,8 +26,9 @@ import TestSupport
         let out = directory.appendingPathComponent("out").path
         let command = try AnalyzeCommand.parse([
             FixtureFiles.sample("synthetic/grid.geojson").path, FixtureFiles.sample("synthetic/cells.geojson").path,
-            "--out", out, "--green-lots", "--lot-weights", "newly_served=1,residents=1", "--format", "json",
+            "--out", out, "--green-lots", "--lot-weights", "newly_served=1,residents=1", "--format", "json", "--ihd-incidence", "250",
         ])
+        #expect(command.healthOptions.options.ihdIncidencePer100000 == 250)
         try await command.run()
         func header(_ name: String) throws -> [String] {
             let text = try String(contentsOfFile: "\(out)/\(name)", encoding: .utf8)
@@ -40,6 +41,9 @@ import TestSupport
         #expect(try header("district.csv") == ["indicator", "value", "unit"])
         #expect(Array(try header("buildings.csv").prefix(7)) == ["id", "population", "ld_dba", "le_dba", "ln_dba", "lden_dba", "lnight_dba"])
         #expect(try header("buildings.csv").contains("green_300m") && (try header("buildings.csv")).contains("trees_15m"))
+        for column in ["highly_annoyed", "highly_sleep_disturbed", "height_m", "height_source"] {
+            #expect(try header("buildings.csv").contains(column), "\(column)")
+        }
         #expect(Array(try header("lots.csv").prefix(7)) == ["id", "area_m2", "compactness", "residents_300m", "newly_served_residents",
                                                              "nearest_green_m", "lden_dba"])
         #expect(try header("cells.csv").contains("pedestrian_share_pct"))
@@ -50,10 +54,22 @@ import TestSupport
                      "residents_lden_ge_65_pct", "residents_lnight_ge_45_pct", "residents_ld_lt_65_pct", "residents_lden_55_59",
                      "residents_lden_ge_75", "residents_lnight_50_54", "residents_lnight_ge_70", "residents", "green_area_m2",
                      "green_m2_per_resident", "residents_green_300m_pct", "residents_green_300m_1ha_pct", "residents_3_30_300_pct",
-                     "canopy_pct", "residents_green_300m_pct_if_lots_green"] {
+                     "canopy_pct", "residents_green_300m_pct_if_lots_green",
+                     // Issue 9: health outcomes (a contract) and what was assumed.
+                     "residents_highly_annoyed", "residents_highly_sleep_disturbed", "ihd_cases_attributable", "ihd_incidence_per_100000",
+                     "noise_model", "street_length_default_traffic_pct", "buildings_default_height_pct", "residents_without_census_pct"] {
             #expect(indicators.contains(name), "\(name)")
         }
         #expect(indicators.count == district.split(separator: "\n").count - 1)  // no indicator twice
+        #expect(district.contains("ihd_incidence_per_100000,250.0,"))
+        #expect(!district.contains("ihd_cases_attributable,,"))  // assessed: the grid has levels
+    }
+
+    @Test func ihdIncidenceIsValidated() throws {
+        let grid = FixtureFiles.sample("synthetic/grid.geojson").path
+        #expect(try AnalyzeCommand.parse([grid, "--out", "x"]).healthOptions.ihdIncidence == 140)
+        #expect(throws: (any Error).self) { try AnalyzeCommand.parse([grid, "--out", "x", "--ihd-incidence", "-5"]) }
+        #expect(try CompareCommand.parse([grid, grid, "--out", "x", "--ihd-incidence", "90"]).healthOptions.options.ihdIncidencePer100000 == 90)
     }
 
     @Test func badInputFailsWithoutWritingAnything() async throws {

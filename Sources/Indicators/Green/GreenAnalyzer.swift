@@ -79,7 +79,7 @@ public struct GreenAnalyzer: Sendable {
             residentsAllProximityClasses: sum { $0.proximityClasses == options.proximityClasses.count },
             residentsTreesNear: sum { $0.treesNear >= options.treesNearHome }, residents33300: sum(\.meets33300),
             streetSections: sections.sections, streetSectionsWellTreed: sections.wellTreed(target: options.treesPerMetreTarget),
-            access: options.access)
+            access: options.access, inputs: GreenInputs(hasGreenLayer: !district.greens.isEmpty, hasTreeLayer: !district.trees.isEmpty))
         return GreenAnalysis(buildings: results, summary: summary)
     }
 

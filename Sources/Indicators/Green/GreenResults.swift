@@ -41,6 +41,8 @@ public struct GreenSummary: Sendable, Equatable {
     public var streetSections: Int
     public var streetSectionsWellTreed: Int
     public var access: GreenOptions.Access
+    /// Which input layers were given: indicators whose layer is absent are not assessed.
+    public var inputs: GreenInputs
 
     public var greenPerResident: Double? { residents > 0 ? greenArea / residents : nil }
 

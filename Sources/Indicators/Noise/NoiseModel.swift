@@ -62,8 +62,8 @@ public struct NoiseModel: Sendable {
             BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index])
         }
         return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings),
-                             notes: options.notes + (scene.map { Self.heightNotes($0.heights) } ?? []),
-                             buildingHeights: scene?.heights)
+                             notes: options.notes + (scene.map { Self.heightNotes(district, defaultHeight: $0.defaultHeight) } ?? []),
+                             model: options.modelName, defaultBuildingHeight: scene?.defaultHeight)
     }
 
     /// Levels at free-standing points (e.g. a vacant lot's centre), 4 m high like the facades.
@@ -148,13 +148,12 @@ public struct NoiseModel: Sendable {
     }
 
     /// How many building heights were tagged, from levels, or defaulted, for the notes.
-    static func heightNotes(_ heights: [BuildingHeight]) -> [String] {
-        guard !heights.isEmpty else { return [] }
-        let defaulted = heights.filter { $0.source == .defaulted }
-        let fromLevels = heights.filter { $0.source == .levels }.count
-        var note = "Building heights: \(heights.count - defaulted.count - fromLevels) tagged, \(fromLevels) from building:levels x 3 m, \(defaulted.count) defaulted"
-        if let first = defaulted.first { note += " to \((first.metres * 10).rounded() / 10) m (the median of the known heights unless --building-height is given)" }
-        return [note + "."]
+    static func heightNotes(_ district: District, defaultHeight: Double) -> [String] {
+        let sources = district.buildings.map(\.buildingHeight.source)
+        guard !sources.isEmpty else { return [] }
+        let count = { (source: HeightSource) in sources.filter { $0 == source }.count }
+        return ["Building heights: \(count(.height)) tagged, \(count(.levels)) from building:levels x 3 m, \(count(.default)) defaulted to "
+                + "\((defaultHeight * 10).rounded() / 10) m (the median of the known heights unless --building-height is given)."]
     }
 
     static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> FacadeLevels? {

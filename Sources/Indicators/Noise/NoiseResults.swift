@@ -41,15 +41,19 @@ public struct NoiseAnalysis: Sendable {
     public var buildings: [BuildingNoise]
     public var exposure: NoiseExposure
     public var notes: [String]
-    /// Each building's height as the CNOSSOS path finder used it (nil for the free-field model).
-    public var buildingHeights: [BuildingHeight]?
+    /// The propagation model that ran (`NoiseOptions.modelName`).
+    public var model: String
+    /// The height the CNOSSOS path finder gave buildings without `height` or `building:levels`
+    /// (nil for the free-field model, which does not use heights).
+    public var defaultBuildingHeight: Double?
 
     public init(streets: [StreetNoise], buildings: [BuildingNoise], exposure: NoiseExposure, notes: [String],
-                buildingHeights: [BuildingHeight]? = nil) {
+                model: String, defaultBuildingHeight: Double? = nil) {
         self.streets = streets
         self.buildings = buildings
         self.exposure = exposure
         self.notes = notes
-        self.buildingHeights = buildingHeights
+        self.model = model
+        self.defaultBuildingHeight = defaultBuildingHeight
     }
 }

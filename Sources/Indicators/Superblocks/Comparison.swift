@@ -8,6 +8,8 @@ public struct LayoutAnalysis: Sendable {
     public var population: [BuildingPopulation]
     public var noise: NoiseAnalysis
     public var green: GreenAnalysis
+    /// Health outcomes of `noise` (Annex III of Directive 2002/49/EC).
+    public var health: HealthImpact
 }
 
 /// Square metres of street that changed category between two layouts: `[from][to]`, from != to.
@@ -52,14 +54,17 @@ public struct Comparison: Sendable {
     public var noise: NoiseModel
     public var green: GreenAnalyzer
     public var matcher: StreetMatcher
+    public var health: HealthOptions
 
     public init(allocator: SpaceAllocator = SpaceAllocator(), population: PopulationEstimator = PopulationEstimator(),
-                noise: NoiseModel = NoiseModel(), green: GreenAnalyzer = GreenAnalyzer(), matcher: StreetMatcher = StreetMatcher()) {
+                noise: NoiseModel = NoiseModel(), green: GreenAnalyzer = GreenAnalyzer(), matcher: StreetMatcher = StreetMatcher(),
+                health: HealthOptions = HealthOptions()) {
         self.allocator = allocator
         self.population = population
         self.noise = noise
         self.green = green
         self.matcher = matcher
+        self.health = health
     }
 
     /// Both layouts are measured with the same cells: `cells` when given, else the after
@@ -77,8 +82,10 @@ public struct Comparison: Sendable {
         let greenBefore = try green.analyse(before, population: populationBefore)
         let greenAfter = try green.analyse(after, population: populationAfter)
         return LayoutComparison(
-            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore, green: greenBefore),
-            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter, green: greenAfter),
+            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore, green: greenBefore,
+                                   health: HealthImpact(buildings: noiseBefore.buildings, options: health)),
+            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter, green: greenAfter,
+                                  health: HealthImpact(buildings: noiseAfter.buildings, options: health)),
             matches: matches, transfers: transfers, cellTransfers: cellTransfers)
     }
 
@@ -163,6 +170,12 @@ public struct ComparisonSummary: Sendable {
         both("residents_lden_ge_65", "residents at Lden >= 65 dB", "residents", ea.residentsLdenAtLeast65, eb.residentsLdenAtLeast65)
         both("residents_lden_ge_65_pct", "residents at Lden >= 65 dB, share", "%", ea.percent(ea.residentsLdenAtLeast65),
              eb.percent(eb.residentsLdenAtLeast65), digits: 1)
+        let ha = a.health, hb = b.health
+        both("residents_highly_annoyed", "residents highly annoyed (road traffic)", "residents", ha.residentsHighlyAnnoyed, hb.residentsHighlyAnnoyed)
+        both("residents_highly_sleep_disturbed", "residents highly sleep-disturbed", "residents", ha.residentsHighlySleepDisturbed,
+             hb.residentsHighlySleepDisturbed)
+        both("ihd_cases_attributable", "IHD cases a year attributable to road noise", "cases/year", ha.ihdCasesAttributable,
+             hb.ihdCasesAttributable, digits: 2)
         rows += Self.greenAccessRows(comparison)
         self.rows = rows
 
@@ -174,18 +187,21 @@ public struct ComparisonSummary: Sendable {
     }
 
     /// Green access before and after (DESIGN.md section 4.3): a plan's green strips or a lot turned
-    /// into a park shows here.
+    /// into a park shows here. A layout without the input layer leaves its side empty (not assessed).
     static func greenAccessRows(_ comparison: LayoutComparison) -> [Row] {
         let a = comparison.before.green.summary, b = comparison.after.green.summary
-        func row(_ indicator: String, _ label: String, _ unit: String, _ before: Double?, _ after: Double?, digits: Int) -> Row {
-            Row(indicator: indicator, label: label, unit: unit, before: before, after: after,
-                change: before.flatMap { x in after.map { $0 - x } }, digits: digits)
+        func row(_ indicator: String, _ label: String, _ unit: String, needs: [GreenInputs.Layer],
+                 _ value: (GreenSummary) -> Double?, digits: Int) -> Row {
+            let before = a.inputs.assessed(value(a), needs: needs), after = b.inputs.assessed(value(b), needs: needs)
+            return Row(indicator: indicator, label: label, unit: unit, before: before, after: after,
+                       change: before.flatMap { x in after.map { $0 - x } }, digits: digits)
         }
         return [
-            row("green_area_m2", "green space", "m2", a.greenArea, b.greenArea, digits: 0),
-            row("residents_green_300m_pct", "residents within 300 m of green >= 0.5 ha", "%",
-                a.percent(a.residentsGreen300m), b.percent(b.residentsGreen300m), digits: 1),
-            row("residents_3_30_300_pct", "residents meeting 3-30-300", "%", a.percent(a.residents33300), b.percent(b.residents33300), digits: 1),
+            row("green_area_m2", "green space", "m2", needs: GreenInputs.greenAccess, { $0.greenArea }, digits: 0),
+            row("residents_green_300m_pct", "residents within 300 m of green >= 0.5 ha", "%", needs: GreenInputs.greenAccess,
+                { $0.percent($0.residentsGreen300m) }, digits: 1),
+            row("residents_3_30_300_pct", "residents meeting 3-30-300", "%", needs: GreenInputs.rule33300,
+                { $0.percent($0.residents33300) }, digits: 1),
         ]
     }
 

@@ -7,14 +7,18 @@ extension NoiseModel {
     /// their heights, ground zones, and the settings of the propagation.
     struct CnossosScene: Sendable {
         let receiver: CnossosReceiver
-        let heights: [BuildingHeight]
+        /// The height given to buildings without `height` or `building:levels`.
+        let defaultHeight: Double
     }
 
     func cnossosScene(_ district: District) -> CnossosScene {
         let buildings = district.buildings
         let fallback = options.buildingHeight ?? Self.medianKnownHeight(buildings) ?? 10
-        let heights = buildings.map { BuildingHeight(of: $0, fallback: fallback) }
-        let walls = WallIndex(buildingRings: buildings.map { Self.rings($0.geometry) }, heights: heights.map(\.metres))
+        let heights = buildings.map { building in
+            let height = building.buildingHeight
+            return height.isDefaulted ? fallback : height.metres
+        }
+        let walls = WallIndex(buildingRings: buildings.map { Self.rings($0.geometry) }, heights: heights)
         let zones = district.greens.compactMap { green -> (rings: [[Double]], g: Double)? in
             let rings = Self.rings(green.geometry)
             guard !rings.isEmpty else { return nil }
@@ -27,13 +31,13 @@ extension NoiseModel {
         let conditions = PropagationConditions(temperature: options.airTemperature, humidity: options.humidity)
         let receiver = CnossosReceiver(finder: finder, conditions: conditions, favourable: options.favourable,
                                        searchRadius: options.searchRadius, reflectionOrder: options.reflectionOrder)
-        return CnossosScene(receiver: receiver, heights: heights)
+        return CnossosScene(receiver: receiver, defaultHeight: fallback)
     }
 
     /// The median height of the buildings whose height is tagged or follows from their levels: a
     /// district's own typical height is a better guess for the rest than a fixed number.
     static func medianKnownHeight(_ buildings: [DistrictFeature]) -> Double? {
-        let known = buildings.map { BuildingHeight(of: $0, fallback: 0) }.filter { $0.source != .defaulted }.map(\.metres).sorted()
+        let known = buildings.map(\.buildingHeight).filter { !$0.isDefaulted }.map(\.metres).sorted()
         guard !known.isEmpty else { return nil }
         let middle = known.count / 2
         return known.count % 2 == 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2
