@@ -6,7 +6,7 @@ import Darwin
 
 /// A_ground, the ground effect of one path leg in one octave band (Annex II 2.5.6, "Calculation
 /// of the term A_ground"), in homogeneous and favourable conditions.
-struct GroundAttenuation {
+struct GroundAttenuation: Sendable, Hashable {
     /// The ground's frequency-dependent terms for one band.
     struct Terms {
         /// w of eq. 2.5.17.
@@ -20,13 +20,24 @@ struct GroundAttenuation {
     var frequency: Double
     var soundSpeed: Double
 
+    /// f^2.5, f^1.5 and f^0.75 of eq. 2.5.17, computed once for the frequency.
+    private let f25: Double, f15: Double, f075: Double
+
+    init(frequency: Double, soundSpeed: Double) {
+        self.frequency = frequency
+        self.soundSpeed = soundSpeed
+        f25 = pow(frequency, 2.5)
+        f15 = pow(frequency, 1.5)
+        f075 = pow(frequency, 0.75)
+    }
+
     /// Eq. 2.5.16 and 2.5.17 for the ground factor `gw` over the projected distance `dp`.
     func terms(gw: Double, dp: Double) -> Terms {
-        let f = frequency
-        let gw26 = pow(gw, 2.6)
-        let w = 0.0185 * pow(f, 2.5) * gw26 / (pow(f, 1.5) * gw26 + 1.3e3 * pow(f, 0.75) * pow(gw, 1.3) + 1.16e6)
+        let gw13 = gw > 0 ? pow(gw, 1.3) : 0
+        let gw26 = gw13 * gw13
+        let w = 0.0185 * f25 * gw26 / (f15 * gw26 + 1.3e3 * f075 * gw13 + 1.16e6)
         let cf = dp * (1 + 3 * w * dp * exp(-(w * dp).squareRoot())) / (1 + w * dp)
-        return Terms(w: w, cf: cf, k: 2 * Double.pi * f / soundSpeed)
+        return Terms(w: w, cf: cf, k: 2 * Double.pi * frequency / soundSpeed)
     }
 
     /// The common form of eq. 2.5.15 and 2.5.20 for heights zs, zr over dp.

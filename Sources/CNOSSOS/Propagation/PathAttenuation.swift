@@ -60,9 +60,23 @@ extension PathAttenuation {
     /// Computes one path of `profile` in `atmosphere`; nil when the path does not exist there
     /// (e.g. in F, a curved ray that passes over the reflecting wall).
     public init?(_ profile: CutProfile, atmosphere: Atmosphere, conditions: PropagationConditions) {
+        guard let frame = ProfileFrame(profile) else { return nil }
+        self.init(frame, atmosphere: atmosphere, conditions: conditions)
+    }
+
+    /// Both atmospheres of a direct or reflected path, sharing the work they have in common.
+    public static func both(_ profile: CutProfile, conditions: PropagationConditions)
+        -> (homogeneous: PathAttenuation?, favourable: PathAttenuation?) {
+        guard let frame = ProfileFrame(profile) else { return (nil, nil) }
+        return (PathAttenuation(frame, atmosphere: .homogeneous, conditions: conditions),
+                PathAttenuation(frame, atmosphere: .favourable, conditions: conditions))
+    }
+
+    static let exactFrequencies = OctaveBand.allCases.map(AtmosphericAbsorption.exactFrequency)
+
+    init?(_ frame: ProfileFrame, atmosphere: Atmosphere, conditions: PropagationConditions) {
         let bands = OctaveBand.allCases
-        let exact = bands.map(AtmosphericAbsorption.exactFrequency)
-        guard let geometry = PathGeometry(profile, atmosphere: atmosphere, checkFrequencies: exact) else { return nil }
+        guard let geometry = PathGeometry(frame, atmosphere: atmosphere, checkFrequencies: Self.exactFrequencies) else { return nil }
         let zero = [Double](repeating: 0, count: bands.count)
         self.atmosphere = atmosphere
         let sr = geometry.sourceReceiver
@@ -83,7 +97,7 @@ extension PathAttenuation {
         for (i, band) in bands.enumerated() {
             let frequency = Double(band.centreFrequency)
             let wavelength = conditions.soundSpeed / frequency
-            let model = GroundAttenuation(frequency: frequency, soundSpeed: conditions.soundSpeed)
+            let model = conditions.groundModels[i]
             let groundTerm = model.value(sr, in: atmosphere)
             ground[i] = groundTerm.value
             w[i] = groundTerm.terms.w

@@ -4,6 +4,39 @@ import Glibc
 import Darwin
 #endif
 
+/// What the homogeneous and favourable evaluations of a profile share: the ray unfolded into its
+/// vertical plane, the ground line under it, and the whole source-receiver leg over its mean plane.
+struct ProfileFrame: Sendable {
+    let profile: CutProfile
+    let rays: [Point2]
+    let ground: GroundPolyline
+    let sourceReceiver: PathSegment
+    /// 3D distance between source and receiver.
+    let directDistance: Double
+
+    init?(_ profile: CutProfile) {
+        guard profile.points.count >= 2 else { return nil }
+        self.profile = profile
+        rays = profile.rayPoints
+        ground = GroundPolyline(profile)
+        let plane = MeanPlane(fitting: ground.points)
+        let gSource = profile.source.g
+        let gPath = profile.groundFactor
+        var sr = PathSegment(from: rays[0], to: rays[rays.count - 1], plane: plane, gPath: gPath, gSource: gSource)
+        if !profile.path.isLateral {
+            // Annex II 2.5.3: a point below the mean plane takes height 0 (it coincides with its image).
+            let norm = (1 + plane.slope * plane.slope).squareRoot()
+            var changed = false
+            if (sr.start.y - plane.height(at: sr.start.x)) / norm < 0 { sr.zsH = 0; changed = true }
+            if (sr.end.y - plane.height(at: sr.end.x)) / norm < 0 { sr.zrH = 0; changed = true }
+            if changed && sr.zsH + sr.zrH > 0 { sr.updateHeights(gPath: gPath, gSource: gSource) }
+        }
+        sourceReceiver = sr
+        let s = profile.source, r = profile.receiver
+        directDistance = ((r.x - s.x) * (r.x - s.x) + (r.y - s.y) * (r.y - s.y) + (r.z - s.z) * (r.z - s.z)).squareRoot()
+    }
+}
+
 /// A point of a path that matters for its attenuation.
 struct PathPoint: Sendable {
     enum Role: Sendable, Equatable {
@@ -53,27 +86,21 @@ struct PathGeometry: Sendable {
 
     /// nil when the path does not exist in this atmosphere (a reflection point above the wall).
     init?(_ profile: CutProfile, atmosphere: Atmosphere, checkFrequencies: [Double]) {
-        guard profile.points.count >= 2 else { return nil }
+        guard let frame = ProfileFrame(profile) else { return nil }
+        self.init(frame, atmosphere: atmosphere, checkFrequencies: checkFrequencies)
+    }
+
+    init?(_ frame: ProfileFrame, atmosphere: Atmosphere, checkFrequencies: [Double]) {
+        let profile = frame.profile
         self.atmosphere = atmosphere
         self.isLateral = profile.path.isLateral
         let favourable = atmosphere == .favourable
-        var rays = profile.rayPoints
-        let ground = GroundPolyline(profile)
-        let plane = MeanPlane(fitting: ground.points)
+        var rays = frame.rays
+        let ground = frame.ground
         let gSource = profile.source.g
-        let gPath = profile.groundFactor
-        var sr = PathSegment(from: rays[0], to: rays[rays.count - 1], plane: plane, gPath: gPath, gSource: gSource)
-        if !isLateral {
-            // Annex II 2.5.3: a point below the mean plane takes height 0 (it coincides with its image).
-            let norm = (1 + plane.slope * plane.slope).squareRoot()
-            var changed = false
-            if (sr.start.y - plane.height(at: sr.start.x)) / norm < 0 { sr.zsH = 0; changed = true }
-            if (sr.end.y - plane.height(at: sr.end.x)) / norm < 0 { sr.zrH = 0; changed = true }
-            if changed && sr.zsH + sr.zrH > 0 { sr.updateHeights(gPath: gPath, gSource: gSource) }
-        }
-        sourceReceiver = sr
+        sourceReceiver = frame.sourceReceiver
+        directDistance = frame.directDistance
         let s = profile.source, r = profile.receiver
-        directDistance = ((r.x - s.x) * (r.x - s.x) + (r.y - s.y) * (r.y - s.y) + (r.z - s.z) * (r.z - s.z)).squareRoot()
 
         // The hull: over the profile as the rays of this atmosphere see it. A lateral path goes
         // round the obstacles, so their walls are not part of its hull.

@@ -7,11 +7,13 @@ public struct PropagationConditions: Sendable, Hashable {
     public let humidity: Double
     /// α_atm per band (dB/km) at this temperature and humidity, computed once: every path uses it.
     public let absorptionPerBand: [Double]
+    /// The ground model of each band (its frequency powers computed once).
+    let groundModels: [GroundAttenuation]
     /// p, the occurrence of favourable conditions (0...1) for the long-term level (eq. 2.5.11).
     public var favourableProbability: Double
     /// The speed of sound in the ground and diffraction terms: 340 m/s, as the Directive's
     /// λ = c / f and k = 2 π f / c take it.
-    public var soundSpeed: Double
+    public let soundSpeed: Double
 
     public init(temperature: Double = 15, humidity: Double = 70, favourableProbability: Double = 0.5,
                 soundSpeed: Double = 340) {
@@ -20,6 +22,7 @@ public struct PropagationConditions: Sendable, Hashable {
         self.absorptionPerBand = AtmosphericAbsorption(temperature: temperature, humidity: humidity).perBand
         self.favourableProbability = favourableProbability
         self.soundSpeed = soundSpeed
+        self.groundModels = OctaveBand.allCases.map { GroundAttenuation(frequency: Double($0.centreFrequency), soundSpeed: soundSpeed) }
     }
 
     public var absorption: AtmosphericAbsorption {

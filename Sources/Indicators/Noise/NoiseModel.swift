@@ -36,7 +36,6 @@ public struct NoiseModel: Sendable {
         let settings = options
         let scene = options.method == .cnossos ? cnossosScene(district) : nil
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
-        let surcharge = options.canyonSurcharge ?? 0
 
         let chunkCount = max(1, min(64, receivers.count / 20))
         let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
@@ -49,7 +48,7 @@ public struct NoiseModel: Sendable {
                     var scratch = QueryScratch()
                     return (chunk, range.map { building in
                         Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
-                                         surcharge: surcharge, scratch: &scratch)
+                                         options: settings, scratch: &scratch)
                     })
                 }
             }

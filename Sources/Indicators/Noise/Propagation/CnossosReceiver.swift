@@ -22,9 +22,9 @@ struct CnossosReceiver: Sendable {
     let reflectionOrder: Int
     /// Facades farther than this from the receiver do not reflect (m); NoiseModelling's default.
     var reflectionDistance = 50.0
-    /// Pieces are at most this fraction of their distance to the receiver: 0.25 resolves a 14°
-    /// gap between two buildings.
-    var pieceFraction = 0.25
+    /// Pieces are at most this fraction of their distance to the receiver (about 23° as seen from
+    /// it); diffraction makes the level vary smoothly across a gap, so finer pieces change little.
+    var pieceFraction = 0.4
     var minimumPiece = 0.5
 
     /// A piece of street: its ends and its power per metre as band energies per period.
@@ -98,8 +98,8 @@ struct CnossosReceiver: Sendable {
     /// Adds one path's energy, per period: the piece's band energies times the spreading and the
     /// excess attenuation, p-weighted between favourable and homogeneous (eq. 2.5.11).
     private func add(_ profile: CutProfile, spread: Double, energy source: PerPeriod<[Double]>, to energy: inout PerPeriod<Double>) {
-        guard let h = PathAttenuation(profile, atmosphere: .homogeneous, conditions: conditions) else { return }
-        let f = PathAttenuation(profile, atmosphere: .favourable, conditions: conditions)
+        let (homogeneous, f) = PathAttenuation.both(profile, conditions: conditions)
+        guard let h = homogeneous else { return }
         let base = spread * Self.divergenceConstant
         var transferH = [Double](repeating: 0, count: 8), transferF = [Double](repeating: 0, count: 8)
         let totalH = h.total, totalF = f?.total

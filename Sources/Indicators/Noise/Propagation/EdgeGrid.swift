@@ -50,28 +50,39 @@ struct EdgeGrid: Sendable {
         (originX, originY, cellSize, columns, rows)
     }
 
-    /// Calls `body` once with each edge whose cell the segment passes near (a superset of the
-    /// edges it crosses).
+    /// Calls `body` once with each edge registered in a cell the segment passes through (a
+    /// superset of the edges it crosses): a grid walk (Amanatides and Woo 1987) visiting each cell
+    /// on the segment once.
     func forEachCandidate(ax: Double, ay: Double, bx: Double, by: Double, scratch: inout QueryScratch, _ body: (Int) -> Void) {
         guard !edges.isEmpty else { return }
         scratch.next(count: edges.count)
-        let dx = bx - ax, dy = by - ay
-        let length = (dx * dx + dy * dy).squareRoot()
-        let steps = max(1, min(100_000, Int((length / (cellSize * 0.5)).rounded(.up))))
-        var lastCell = -1
-        // Samples every half cell; the 3x3 neighbourhood of each covers the cells a segment only
-        // grazes at a corner.
-        for k in 0 ... steps {
-            let t = Double(k) / Double(steps)
-            let (c, r) = Self.cell(ax + t * dx, ay + t * dy, grid)
-            let key = r * columns + c
-            if key == lastCell { continue }
-            lastCell = key
-            for rr in max(0, r - 1) ... min(rows - 1, r + 1) {
-                for cc in max(0, c - 1) ... min(columns - 1, c + 1) {
-                    for edge in cells[rr * columns + cc] where scratch.mark(Int(edge)) { body(Int(edge)) }
-                }
+        let fx = (ax - originX) / cellSize, fy = (ay - originY) / cellSize
+        let gx = (bx - originX) / cellSize, gy = (by - originY) / cellSize
+        guard fx.isFinite, fy.isFinite, gx.isFinite, gy.isFinite else { return }
+        var column = Int(min(max(fx.rounded(.down), 0), Double(columns - 1)))
+        var row = Int(min(max(fy.rounded(.down), 0), Double(rows - 1)))
+        let lastColumn = Int(min(max(gx.rounded(.down), 0), Double(columns - 1)))
+        let lastRow = Int(min(max(gy.rounded(.down), 0), Double(rows - 1)))
+        let dx = gx - fx, dy = gy - fy
+        let stepX = dx > 0 ? 1 : -1, stepY = dy > 0 ? 1 : -1
+        // Parameter t (0 at a, 1 at b) at which the walk crosses the next vertical / horizontal grid line.
+        let deltaX = dx != 0 ? abs(1 / dx) : Double.infinity
+        let deltaY = dy != 0 ? abs(1 / dy) : Double.infinity
+        var nextX = dx != 0 ? ((dx > 0 ? Double(column + 1) : Double(column)) - fx) / dx : Double.infinity
+        var nextY = dy != 0 ? ((dy > 0 ? Double(row + 1) : Double(row)) - fy) / dy : Double.infinity
+        var remaining = abs(lastColumn - column) + abs(lastRow - row) + 1
+        while remaining > 0 {
+            for edge in cells[row * columns + column] where scratch.mark(Int(edge)) { body(Int(edge)) }
+            remaining -= 1
+            guard remaining > 0 else { break }
+            if nextX < nextY {
+                column += stepX
+                nextX += deltaX
+            } else {
+                row += stepY
+                nextY += deltaY
             }
+            guard column >= 0, column < columns, row >= 0, row < rows else { break }
         }
     }
 

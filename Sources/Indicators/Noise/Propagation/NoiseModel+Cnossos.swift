@@ -52,17 +52,29 @@ extension NoiseModel {
         }
     }
 
+    /// How many of a building's receivers get the full CNOSSOS-EU computation: those the free-field
+    /// model finds loudest. The most exposed facade faces the loudest street in both models; the
+    /// others, screened by their own building, cannot be the loudest.
+    static let exposedCandidates = 3
+
     /// The levels at the most exposed of a building's receivers (nil when it has none).
-    static func mostExposed(_ points: [Double], building: Int?, sources: [Source], grid: SourceGrid,
-                            scene: CnossosScene, surcharge: Double, scratch: inout QueryScratch) -> FacadeLevels? {
-        var best: FacadeLevels?
+    static func mostExposed(_ points: [Double], building: Int?, sources: [Source], grid: SourceGrid, scene: CnossosScene,
+                            options: NoiseOptions, scratch: inout QueryScratch) -> FacadeLevels? {
+        var ranked: [(lden: Double, x: Double, y: Double)] = []
         var i = 0
         while i + 1 < points.count {
-            var levels = scene.receiver.levels(atX: points[i], y: points[i + 1], building: building, sources: sources,
+            let freeField = levels(atX: points[i], y: points[i + 1], sources: sources, grid: grid, screen: nil, options: options)
+            ranked.append((freeField.lden, points[i], points[i + 1]))
+            i += 2
+        }
+        ranked.sort { $0.lden > $1.lden }
+        let surcharge = options.canyonSurcharge ?? 0
+        var best: FacadeLevels?
+        for candidate in ranked.prefix(exposedCandidates) {
+            var levels = scene.receiver.levels(atX: candidate.x, y: candidate.y, building: building, sources: sources,
                                                grid: grid, scratch: &scratch)
             if surcharge != 0 { levels = levels.map { $0 + surcharge } }
             if best == nil || levels.lden > best!.lden { best = levels }
-            i += 2
         }
         return best
     }
