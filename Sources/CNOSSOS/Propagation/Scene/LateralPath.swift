@@ -19,8 +19,11 @@ import Darwin
 /// - each `vertical_edge` point has the z of the plane there (the ray's height when the path is
 ///   unfolded), and every straight leg between them is cut like a direct path.
 ///
-/// The favourable (curved) profile is the same path: NoiseModelling lays out its own curved hull
-/// only where curved rays pass over some roofs (TC28); that is not reproduced.
+/// The favourable profile (`curved`) is laid out the same way, except that an obstacle the curved
+/// ray passes over is not gone round: its outline, lowered by the curvature of the ray (radius
+/// Γ = max(1000, 8 d), Annex II 2.5.5 eq. 2.5.24) relative to the chord S-R, no longer reaches the
+/// plane. Over a long path (TC28) the curved ray clears most roofs and its way round is shorter;
+/// where it clears all of them there is no favourable lateral path (TC21).
 struct LateralPath {
     enum Side { case left, right }
 
@@ -30,8 +33,8 @@ struct LateralPath {
 
     let builder: CutBuilder
 
-    /// The straight profile of one side, nil when there is no way round on that side.
-    func profile(side: Side) -> CutProfile? {
+    /// The profile of one side, straight or curved, nil when there is no way round on that side.
+    func profile(side: Side, curved: Bool = false) -> CutProfile? {
         let scene = builder.scene
         let s = scene.source.position, r = scene.receiver
         let sr = r.plan - s.plan
@@ -44,7 +47,9 @@ struct LateralPath {
             .map(\.obstacle))
         var candidates: [Scene.Vertex] = []
         for obstacle in crossed.sorted() {
-            for outline in outlines(of: obstacle) {
+            let outlines = outlines(of: obstacle)
+            if curved && outlines.allSatisfy({ cut(lowered($0), planeZ: planeZ).isEmpty }) { continue }
+            for outline in outlines {
                 candidates += cut(outline, planeZ: planeZ)
             }
         }
@@ -78,7 +83,22 @@ struct LateralPath {
             if !last { legPoints.removeLast() }
             points += legPoints
         }
-        return CutProfile(name: scene.name, path: side == .left ? .left : .right, points: points)
+        let kind: CutProfile.Path = side == .left ? (curved ? .leftCurved : .left) : (curved ? .rightCurved : .right)
+        return CutProfile(name: scene.name, path: kind, points: points)
+    }
+
+    /// An outline in the frame where the favourable ray is straight: every point lowered by the
+    /// height of the ray's arc of radius Γ = max(1000, 8 d) (eq. 2.5.24) above the chord S-R at
+    /// its distance from the source.
+    private func lowered(_ outline: [Scene.Vertex]) -> [Scene.Vertex] {
+        let s = builder.scene.source.position.plan, r = builder.scene.receiver.plan
+        let d = s.distance(to: r)
+        let radius = max(1000, 8 * d)
+        let chordHeight = (radius * radius - d * d / 4).squareRoot()
+        return outline.map { v in
+            let offset = v.plan.distance(to: s) - d / 2
+            return Scene.Vertex(v.x, v.y, v.z + chordHeight - (radius * radius - offset * offset).squareRoot())
+        }
     }
 
     /// The points an obstacle can be gone round by, in order along its outline: a building's

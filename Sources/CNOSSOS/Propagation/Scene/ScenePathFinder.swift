@@ -30,9 +30,8 @@ public struct ScenePathFinder: Sendable {
             let lateral = LateralPath(builder: builder)
             for side in [LateralPath.Side.left, .right] {
                 guard let straight = lateral.profile(side: side) else { continue }
-                var curved = straight
-                curved.path = side == .left ? .leftCurved : .rightCurved
-                result += [straight, curved]
+                result.append(straight)
+                if let curved = lateral.profile(side: side, curved: true) { result.append(curved) }
             }
         }
         if scene.settings.reflectionOrder >= 1 {
