@@ -13,12 +13,6 @@ struct CutBuilder: Sendable {
         terrain = Terrain(breakLines: scene.breakLines)
     }
 
-    /// The terrain height under a point.
-    func groundHeight(at p: PlanPoint) -> Double {
-        // A short section through the point in any direction gives the same height.
-        TerrainSection(from: p, to: PlanPoint(p.x + 1, p.y), terrain: terrain).z(at: 0)
-    }
-
     /// The leg's points from `start` (z = `startZ`) to `end` (z = `endZ`), both included, with
     /// the given kinds. `skipping` leaves out one facet (the one a reflection is on).
     func leg(from start: PlanPoint, z startZ: Double, kind startKind: ProfilePoint.Kind,

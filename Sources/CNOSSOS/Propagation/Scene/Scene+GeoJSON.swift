@@ -38,8 +38,7 @@ extension Scene {
                 guard let rings = coordinates as? [Any], let shell = Self.vertices(rings.first), shell.count >= 4 else {
                     throw fail("a building is a Polygon with 3D coordinates (z = roof elevation)")
                 }
-                var ring = Array(shell.dropLast(shell.first == shell.last ? 1 : 0))
-                if signedArea2(ring.map(\.plan)) < 0 { ring.reverse() }
+                let ring = Array(shell.dropLast(shell.first == shell.last ? 1 : 0))
                 buildings.append(Building(ring: ring, alpha: try Self.alpha(properties, fail)))
             case "wall":
                 guard let line = Self.vertices(coordinates), line.count >= 2 else {

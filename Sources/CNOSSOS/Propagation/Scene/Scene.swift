@@ -24,6 +24,11 @@ public struct Scene: Sendable {
         public var position: Vertex
         /// Sound power level per octave band 63 Hz..8 kHz (dB re 1 pW).
         public var power: [Double]
+
+        public init(position: Vertex, power: [Double]) {
+            self.position = position
+            self.power = power
+        }
     }
 
     /// A building: a footprint with a flat roof; every vertex's z is the roof elevation there.
@@ -32,12 +37,23 @@ public struct Scene: Sendable {
         public var ring: [Vertex]
         /// Absorption coefficient per octave band, for reflections on its facades.
         public var alpha: [Double]
+
+        /// `ring` may run either way round; it is kept counter-clockwise.
+        public init(ring: [Vertex], alpha: [Double]) {
+            self.ring = signedArea2(ring.map(\.plan)) < 0 ? ring.reversed() : ring
+            self.alpha = alpha
+        }
     }
 
     /// A thin wall (screen): a 3D polyline along its top, no thickness.
     public struct Wall: Sendable {
         public var line: [Vertex]
         public var alpha: [Double]
+
+        public init(line: [Vertex], alpha: [Double]) {
+            self.line = line
+            self.alpha = alpha
+        }
     }
 
     /// A zone of ground factor G. Zones do not overlap.
@@ -45,6 +61,12 @@ public struct Scene: Sendable {
         public var shell: [PlanPoint]
         public var holes: [[PlanPoint]]
         public var g: Double
+
+        public init(shell: [PlanPoint], holes: [[PlanPoint]] = [], g: Double) {
+            self.shell = shell
+            self.holes = holes
+            self.g = g
+        }
     }
 
     /// What the path finder does and the conditions it evaluates in (`settings` of the schema).

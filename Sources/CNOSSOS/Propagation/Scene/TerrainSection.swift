@@ -94,6 +94,4 @@ struct Terrain: Sendable {
         }
         self.segments = segments
     }
-
-    var isFlat: Bool { segments.isEmpty }
 }
