@@ -21,9 +21,12 @@ import Darwin
 ///
 /// The favourable profile (`curved`) is laid out the same way, except that an obstacle the curved
 /// ray passes over is not gone round: its outline, lowered by the curvature of the ray (radius
-/// Γ = max(1000, 8 d), Annex II 2.5.5 eq. 2.5.24) relative to the chord S-R, no longer reaches the
-/// plane. Over a long path (TC28) the curved ray clears most roofs and its way round is shorter;
-/// where it clears all of them there is no favourable lateral path (TC21).
+/// Γ = max(1000, 8 d), Annex II 2.5.6 eq. 2.5.24) relative to the chord S-R, no longer reaches the
+/// plane. This is the arc NoiseModelling's path finder lowers obstacles by (Kok and Van Beek,
+/// Amendments for CNOSSOS-EU, RIVM 2019, Annex G1); the evaluator's hull in F (`CurvedRays`) uses
+/// the Harmonoise mapping with radius 2 Γ instead. An arc of radius 2 Γ here would miss the ISO
+/// profiles of TC21 and TC28. Over a long path (TC28) the curved ray clears most roofs and its way
+/// round is shorter; where it clears all of them there is no favourable lateral path (TC21).
 struct LateralPath {
     enum Side { case left, right }
 
