@@ -93,7 +93,7 @@ actor SyntheticComparison {
                 let directory = try FixtureFiles.temporaryDirectory()
                 defer { try? FileManager.default.removeItem(at: directory) }
                 let after = try SuperblockPlanTests.after(SuperblockPlanTests.plan(), in: directory)
-                return try await Comparison().compare(before: SuperblockPlanTests.before, after: after)
+                return try await Comparison(noise: NoiseModel(options: .freeField)).compare(before: SuperblockPlanTests.before, after: after)
             }
         }
         return try await task!.value

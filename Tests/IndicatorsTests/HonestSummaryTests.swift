@@ -19,7 +19,7 @@ import TestSupport
         let space = try SpaceAllocator().allocate(district)
         let population = try PopulationEstimator().estimate(district)
         let green = try GreenAnalyzer().analyse(district, population: population)
-        let levels = noise ? try await NoiseModel().analyse(district, population: population) : nil
+        let levels = noise ? try await NoiseModel(options: .freeField).analyse(district, population: population) : nil
         return AnalysisReport(district: district, space: space, population: population, noise: levels, green: green)
     }
 
@@ -138,9 +138,13 @@ import TestSupport
 
         // The model name follows the noise options.
         var options = NoiseOptions()
+        options.method = .freeField
         options.screening = true
         #expect(options.modelName.hasPrefix("free field, buildings block"))
-        #expect(NoiseOptions().modelName == "free field")
+        var freeField = NoiseOptions()
+        freeField.method = .freeField
+        #expect(freeField.modelName == "free field")
+        #expect(NoiseOptions().modelName.hasPrefix("CNOSSOS-EU propagation"))
     }
 }
 
@@ -149,7 +153,7 @@ import TestSupport
     @Test func analyzeWritesTheHealthRowsAndColumns() async throws {
         let district = try DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson")])
         let population = try PopulationEstimator().estimate(district)
-        let noise = try await NoiseModel().analyse(district, population: population)
+        let noise = try await NoiseModel(options: .freeField).analyse(district, population: population)
         let health = HealthImpact(buildings: noise.buildings, options: HealthOptions(ihdIncidencePer100000: 250))
         let report = AnalysisReport(district: district, space: try SpaceAllocator().allocate(district), population: population,
                                     noise: noise, health: health)

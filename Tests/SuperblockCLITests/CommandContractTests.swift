@@ -27,6 +27,7 @@ import TestSupport
         let command = try AnalyzeCommand.parse([
             FixtureFiles.sample("synthetic/grid.geojson").path, FixtureFiles.sample("synthetic/cells.geojson").path,
             "--out", out, "--green-lots", "--lot-weights", "newly_served=1,residents=1", "--format", "json", "--ihd-incidence", "250",
+            "--propagation", "free-field",
         ])
         #expect(command.healthOptions.options.ihdIncidencePer100000 == 250)
         try await command.run()

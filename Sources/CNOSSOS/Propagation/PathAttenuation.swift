@@ -10,49 +10,46 @@ import Darwin
 ///     A = A_div + A_atm + A_boundary + A_dif - A_ref + Δ_retrodif
 ///
 /// where A_boundary is A_ground on a free path and the diffraction term (with the ground on both
-/// sides of the edge) on a diffracted one. Each array holds eight values, 63 Hz..8 kHz.
+/// sides of the edge) on a diffracted one. Each vector holds eight values, 63 Hz..8 kHz.
 public struct PathAttenuation: Sendable {
     public var atmosphere: Atmosphere
     /// A_div = 20 lg d + 11 (eq. 2.5.12).
-    public var divergence: [Double]
+    public var divergence: SIMD8<Double>
     /// A_atm = α d / 1000 (eq. 2.5.13).
-    public var atmospheric: [Double]
+    public var atmospheric: SIMD8<Double>
     /// A_boundary: the ground term and the diffraction term together.
-    public var boundary: [Double]
+    public var boundary: SIMD8<Double>
     /// A_ground of the source-receiver leg. In the bands where diffraction over an edge applies, the
     /// ground terms of A_dif replace it in A_boundary.
-    public var ground: [Double]
+    public var ground: SIMD8<Double>
     /// A_dif: Δ_dif(S,R) + Δ_ground(S,O) + Δ_ground(O,R) (eq. 2.5.29), 0 where there is none.
-    public var diffraction: [Double]
+    public var diffraction: SIMD8<Double>
     /// 10 lg(1 - α) summed over the reflections (negative: it is a loss).
-    public var reflection: [Double]
+    public var reflection: SIMD8<Double>
     /// Δ_retrodif: the loss of a reflection whose ray passes close to the top of the wall.
-    public var retrodiffraction: [Double]
+    public var retrodiffraction: SIMD8<Double>
     /// The ground's w and C_f of the source-receiver leg (for checks against the ISO tables).
-    public var w: [Double]
-    public var cf: [Double]
+    public var w: SIMD8<Double>
+    public var cf: SIMD8<Double>
     /// The terms of the diffraction (for checks): Δ_dif(S,R), Δ_dif(S',R), Δ_dif(S,R'),
     /// A_ground(S,O), A_ground(O,R), Δ_ground(S,O), Δ_ground(O,R).
-    public var deltaDiffSR: [Double]
-    public var deltaDiffImageSource: [Double]
-    public var deltaDiffImageReceiver: [Double]
-    public var groundSO: [Double]
-    public var groundOR: [Double]
-    public var deltaGroundSO: [Double]
-    public var deltaGroundOR: [Double]
+    public var deltaDiffSR: SIMD8<Double>
+    public var deltaDiffImageSource: SIMD8<Double>
+    public var deltaDiffImageReceiver: SIMD8<Double>
+    public var groundSO: SIMD8<Double>
+    public var groundOR: SIMD8<Double>
+    public var deltaGroundSO: SIMD8<Double>
+    public var deltaGroundOR: SIMD8<Double>
 
     /// The total attenuation per band.
-    public var total: [Double] {
-        divergence.indices.map { i in
-            let geometric: Double = divergence[i] + atmospheric[i]
-            let boundaries: Double = boundary[i] - reflection[i] + retrodiffraction[i]
-            return geometric + boundaries
-        }
+    public var total: SIMD8<Double> {
+        divergence + atmospheric + boundary - reflection + retrodiffraction
     }
 
     /// The level at the receiver for a source of sound power `power` (dB per band).
     public func level(power: [Double]) -> [Double] {
-        zip(power, total).map { $0 - $1 }
+        let total = self.total
+        return power.indices.map { power[$0] - total[$0] }
     }
 }
 
@@ -77,20 +74,19 @@ extension PathAttenuation {
     init?(_ frame: ProfileFrame, atmosphere: Atmosphere, conditions: PropagationConditions) {
         let bands = OctaveBand.allCases
         guard let geometry = PathGeometry(frame, atmosphere: atmosphere, checkFrequencies: Self.exactFrequencies) else { return nil }
-        let zero = [Double](repeating: 0, count: bands.count)
+        let zero = SIMD8<Double>(repeating: 0)
         self.atmosphere = atmosphere
         let sr = geometry.sourceReceiver
         let divergenceDistance = geometry.hasVerticalEdges ? geometry.directDistance : sr.d
-        divergence = [Double](repeating: 20 * log10(divergenceDistance) + 11, count: bands.count)
-        atmospheric = conditions.absorptionPerBand.map { $0 * sr.d / 1000 }
+        divergence = SIMD8(repeating: 20 * log10(divergenceDistance) + 11)
+        atmospheric = conditions.absorptionVector * (sr.d / 1000)
         (boundary, ground, diffraction, w, cf) = (zero, zero, zero, zero, zero)
         (deltaDiffSR, deltaDiffImageSource, deltaDiffImageReceiver) = (zero, zero, zero)
         (groundSO, groundOR, deltaGroundSO, deltaGroundOR) = (zero, zero, zero, zero)
         reflection = zero
         for point in geometry.points where point.role == .reflection {
-            for i in bands.indices where i < point.alpha.count {
-                reflection[i] += 10 * log10(1 - point.alpha[i])
-            }
+            guard let alpha = point.alpha else { continue }
+            for i in bands.indices { reflection[i] += 10 * log10(1 - alpha[i]) }
         }
         retrodiffraction = Self.retrodiffraction(geometry, bands: bands, soundSpeed: conditions.soundSpeed)
 
@@ -172,8 +168,8 @@ extension PathAttenuation {
 
     /// Δ_retrodif (Annex II 2.5.6, eq. 2.5.36 and 2.5.37, as amended by ISO/TR 17534-4:2020 5.15):
     /// a reflection whose ray passes near the wall's top loses what diffraction at that top takes.
-    private static func retrodiffraction(_ geometry: PathGeometry, bands: [OctaveBand], soundSpeed: Double) -> [Double] {
-        var result = [Double](repeating: 0, count: bands.count)
+    private static func retrodiffraction(_ geometry: PathGeometry, bands: [OctaveBand], soundSpeed: Double) -> SIMD8<Double> {
+        var result = SIMD8<Double>(repeating: 0)
         let points = geometry.points
         guard points.count >= 2 else { return result }
         var s = points[0].position
@@ -204,4 +200,9 @@ extension PathAttenuation {
         }
         return result
     }
+}
+
+extension SIMD8 where Scalar == Double {
+    /// The eight band values as an array, 63 Hz first.
+    public var bands: [Double] { (0 ..< 8).map { self[$0] } }
 }

@@ -52,8 +52,8 @@ struct PathPoint: Sendable {
 
     var role: Role
     var position: Point2
-    /// Absorption per band of the wall at a reflection.
-    var alpha: [Double] = []
+    /// Absorption per band of the wall at a reflection (nil: none given, no loss).
+    var alpha: SIMD8<Double>?
     /// Height of the reflecting wall's top above the reflection point.
     var wallTop: Double = 0
 }
@@ -154,7 +154,7 @@ struct PathGeometry: Sendable {
             for k in i0 + 1 ..< i1 {
                 let point = profile.points[k]
                 if point.kind == .reflection && point.z != point.zGround {
-                    points.append(PathPoint(role: .reflection, position: rays[k], alpha: point.wall?.alpha ?? [],
+                    points.append(PathPoint(role: .reflection, position: rays[k], alpha: point.wall.flatMap { $0.hasAbsorption ? $0.absorption : nil },
                                             wallTop: point.wall?.topHeight(atX: point.x, y: point.y) ?? point.z))
                 } else if point.kind == .verticalEdge {
                     points.append(PathPoint(role: .verticalEdge, position: rays[k]))

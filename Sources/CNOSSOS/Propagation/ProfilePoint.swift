@@ -27,28 +27,47 @@ public struct ProfilePoint: Sendable, Hashable {
     }
 
     /// A wall crossed or reflecting at this point: its two top corners (x, y, z of the top) and
-    /// its absorption coefficient per octave band.
+    /// its absorption coefficient per octave band. Plain numbers, no arrays: profiles are built
+    /// and copied for every source-receiver path of a district.
     public struct Wall: Sendable, Hashable {
-        public var start: (x: Double, y: Double, z: Double) { (corners[0], corners[1], corners[2]) }
-        public var end: (x: Double, y: Double, z: Double) { (corners[3], corners[4], corners[5]) }
-        /// x0, y0, z0, x1, y1, z1.
-        public var corners: [Double]
-        /// Absorption coefficient alpha per band 63 Hz..8 kHz.
-        public var alpha: [Double]
+        public var start: (x: Double, y: Double, z: Double) { (x0, y0, z0) }
+        public var end: (x: Double, y: Double, z: Double) { (x1, y1, z1) }
+        private var x0, y0, z0, x1, y1, z1: Double
+        /// Absorption coefficient alpha per band 63 Hz..8 kHz (all 0 when none was given).
+        public var absorption: SIMD8<Double>
+        /// Whether absorption coefficients were given.
+        public var hasAbsorption: Bool
 
         public init(start: (Double, Double, Double), end: (Double, Double, Double), alpha: [Double]) {
-            self.corners = [start.0, start.1, start.2, end.0, end.1, end.2]
-            self.alpha = alpha
+            (x0, y0, z0) = start
+            (x1, y1, z1) = end
+            var absorption = SIMD8<Double>(repeating: 0)
+            for (i, value) in alpha.prefix(8).enumerated() { absorption[i] = value }
+            self.absorption = absorption
+            hasAbsorption = alpha.count >= 8
         }
+
+        public init(start: (Double, Double, Double), end: (Double, Double, Double), absorption: SIMD8<Double>) {
+            (x0, y0, z0) = start
+            (x1, y1, z1) = end
+            self.absorption = absorption
+            hasAbsorption = true
+        }
+
+        /// x0, y0, z0, x1, y1, z1.
+        public var corners: [Double] { [x0, y0, z0, x1, y1, z1] }
+
+        /// Absorption per band as an array.
+        public var alpha: [Double] { hasAbsorption ? (0 ..< 8).map { absorption[$0] } : [] }
 
         /// Height of the wall's top above the point (x, y) of its foot line, interpolated
         /// linearly between the corners (walls may have sloping tops).
         public func topHeight(atX x: Double, y: Double) -> Double {
-            let dx = end.x - start.x, dy = end.y - start.y
+            let dx = x1 - x0, dy = y1 - y0
             let lengthSquared = dx * dx + dy * dy
-            guard lengthSquared > 0 else { return start.z }
-            let t = ((x - start.x) * dx + (y - start.y) * dy) / lengthSquared
-            return start.z + t * (end.z - start.z)
+            guard lengthSquared > 0 else { return z0 }
+            let t = ((x - x0) * dx + (y - y0) * dy) / lengthSquared
+            return z0 + t * (z1 - z0)
         }
     }
 

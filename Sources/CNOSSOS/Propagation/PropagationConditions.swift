@@ -7,6 +7,8 @@ public struct PropagationConditions: Sendable, Hashable {
     public let humidity: Double
     /// α_atm per band (dB/km) at this temperature and humidity, computed once: every path uses it.
     public let absorptionPerBand: [Double]
+    /// The same as a vector, for the per-path arithmetic.
+    let absorptionVector: SIMD8<Double>
     /// The ground model of each band (its frequency powers computed once).
     let groundModels: [GroundAttenuation]
     /// p, the occurrence of favourable conditions (0...1) for the long-term level (eq. 2.5.11).
@@ -20,6 +22,9 @@ public struct PropagationConditions: Sendable, Hashable {
         self.temperature = temperature
         self.humidity = humidity
         self.absorptionPerBand = AtmosphericAbsorption(temperature: temperature, humidity: humidity).perBand
+        var vector = SIMD8<Double>(repeating: 0)
+        for (i, value) in absorptionPerBand.enumerated() { vector[i] = value }
+        absorptionVector = vector
         self.favourableProbability = favourableProbability
         self.soundSpeed = soundSpeed
         self.groundModels = OctaveBand.allCases.map { GroundAttenuation(frequency: Double($0.centreFrequency), soundSpeed: soundSpeed) }

@@ -101,11 +101,11 @@ struct CnossosReceiver: Sendable {
         let (homogeneous, f) = PathAttenuation.both(profile, conditions: conditions)
         guard let h = homogeneous else { return }
         let base = spread * Self.divergenceConstant
-        var transferH = [Double](repeating: 0, count: 8), transferF = [Double](repeating: 0, count: 8)
-        let totalH = h.total, totalF = f?.total
+        var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
+        let excessH = h.total - h.divergence, excessF = f.map { $0.total - $0.divergence }
         for band in 0 ..< 8 {
-            transferH[band] = base * Decibel.energy(-(totalH[band] - h.divergence[band]))
-            if let f, let totalF { transferF[band] = base * Decibel.energy(-(totalF[band] - f.divergence[band])) }
+            transferH[band] = base * Decibel.energy(-excessH[band])
+            if let excessF { transferF[band] = base * Decibel.energy(-excessF[band]) }
         }
         for period in Period.allCases {
             let p = favourable[period]

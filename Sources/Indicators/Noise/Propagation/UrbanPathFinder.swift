@@ -13,8 +13,8 @@ struct UrbanPathFinder: Sendable {
     /// Absorption per band of every facade: NoiseModelling's default for an obstacle without one
     /// (an impedance model with sigma 20,000 kPa s/m2; the values of the ISO/TR 17534-4 profiles),
     /// a reflection loss of 0.02 to 0.7 dB.
-    static let facadeAlpha = [0.004918209037966988, 0.008088162780793065, 0.013267721240171722, 0.02168493917994337,
-                              0.03525564533465828, 0.056883929412881944, 0.09077715686040604, 0.14258583864393162]
+    static let facadeAlpha = SIMD8<Double>(0.004918209037966988, 0.008088162780793065, 0.013267721240171722, 0.02168493917994337,
+                                           0.03525564533465828, 0.056883929412881944, 0.09077715686040604, 0.14258583864393162)
     var sourceHeight = 0.05
     var receiverHeight = 4.0
 
@@ -64,7 +64,7 @@ struct UrbanPathFinder: Sendable {
         points += fromSource.points
         points.append(ProfilePoint(kind: .reflection, x: px, y: py, z: rayHeight, zGround: 0, g: toReceiver.firstG,
                                    wall: ProfilePoint.Wall(start: (edge.ax, edge.ay, height), end: (edge.bx, edge.by, height),
-                                                           alpha: Self.facadeAlpha)))
+                                                           absorption: Self.facadeAlpha)))
         points += toReceiver.points
         points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: toReceiver.lastG))
         return CutProfile(path: .reflection, points: points)
@@ -107,7 +107,7 @@ struct UrbanPathFinder: Sendable {
                 let height = walls.heights[Int(edge.owner)]
                 points.append(ProfilePoint(kind: .wall, x: event.x, y: event.y, z: height, zGround: 0, g: gAfter[index],
                                            wall: ProfilePoint.Wall(start: (edge.ax, edge.ay, height), end: (edge.bx, edge.by, height),
-                                                                   alpha: Self.facadeAlpha),
+                                                                   absorption: Self.facadeAlpha),
                                            crossing: event.entering ? .buildingEnter : .buildingExit))
             } else {
                 points.append(ProfilePoint(kind: .ground, x: event.x, y: event.y, z: 0, zGround: 0, g: gAfter[index]))
