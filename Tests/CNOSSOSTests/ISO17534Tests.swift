@@ -94,3 +94,25 @@ enum ISOFixtures {
         }
     }
 }
+
+/// `OpenPath` is a shortcut for the two-point profile over flat ground: it must give exactly what
+/// the general evaluator gives for that profile.
+@Suite struct OpenPathTests {
+    @Test("open path equals the general evaluator", arguments: [(5.0, 0.0), (40.0, 0.0), (150.0, 0.0), (12.0, 1.0), (90.0, 0.5), (300.0, 1.0)])
+    func matchesTheEvaluator(_ distance: Double, _ g: Double) throws {
+        let conditions = PropagationConditions(temperature: 20, humidity: 70)
+        let profile = CutProfile(path: .direct, points: [
+            ProfilePoint(kind: .source, x: 0, y: 0, z: 0.05, zGround: 0, g: g),
+            ProfilePoint(kind: .receiver, x: distance * 0.6, y: distance * 0.8, z: 4, zGround: 0, g: g),
+        ], sourceGroundFactor: 0)
+        let h = try #require(PathAttenuation(profile, atmosphere: .homogeneous, conditions: conditions))
+        let f = try #require(PathAttenuation(profile, atmosphere: .favourable, conditions: conditions))
+        let open = OpenPath.excess(horizontalDistance: distance, sourceHeight: 0.05, receiverHeight: 4, g: g, gSource: 0,
+                                   conditions: conditions)
+        for band in 0 ..< 8 {
+            #expect(abs(open.homogeneous[band] - (h.total[band] - h.divergence[band])) < 1e-9)
+            #expect(abs(open.favourable[band] - (f.total[band] - f.divergence[band])) < 1e-9)
+        }
+        #expect(abs(20 * log10(open.distance) + 11 - h.divergence[0]) < 1e-9)
+    }
+}

@@ -33,12 +33,20 @@ public struct CutProfile: Sendable, Hashable {
     public var name: String
     public var path: Path
     public var points: [ProfilePoint]
+    /// G_s, the ground factor at the source for G'_path (eq. 2.5.14), when it differs from the G
+    /// of the first stretch: 0 for a road source ("G_s = 0 for road platforms"), whatever the
+    /// ground the path then crosses. nil: the first point's `g`, as in the ISO profiles.
+    public var sourceGroundFactor: Double?
 
-    public init(name: String = "", path: Path, points: [ProfilePoint]) {
+    public init(name: String = "", path: Path, points: [ProfilePoint], sourceGroundFactor: Double? = nil) {
         self.name = name
         self.path = path
         self.points = points
+        self.sourceGroundFactor = sourceGroundFactor
     }
+
+    /// G_s of eq. 2.5.14.
+    var gSource: Double { sourceGroundFactor ?? points[0].g }
 
     public var source: ProfilePoint { points[0] }
     public var receiver: ProfilePoint { points[points.count - 1] }

@@ -18,8 +18,7 @@ public struct MeanPlane: Sendable, Hashable {
     }
 
     /// Fits the plane to a ground polyline whose abscissas do not decrease.
-    init(fitting profile: some Collection<Point2>) {
-        let points = Array(profile)
+    init(fitting points: ArraySlice<Point2>) {
         guard let first = points.first, let last = points.last, points.count > 1,
               last.x - first.x > 0 else {
             self.init(slope: 0, intercept: points.first?.y ?? 0)

@@ -120,8 +120,7 @@ extension PathAttenuation {
     /// A_dif of eq. 2.5.29 for one band.
     private mutating func diffractionTerm(_ geometry: PathGeometry, role: PathPoint.Role, band i: Int,
                                           wavelength: Double, ground model: GroundAttenuation) -> Double {
-        let edges = geometry.points.filter { $0.role == .edge }.count
-        let verticalEdges = geometry.points.filter { $0.role == .verticalEdge }.count
+        let edges = geometry.edgeCount, verticalEdges = geometry.verticalEdgeCount
         let single = (role == .edge && edges <= 1) || (role == .verticalEdge && verticalEdges <= 1) || geometry.e <= 0.3
         let cSecond = single ? 1 : Diffraction.cSecond(wavelength: wavelength, e: geometry.e)
         var deltaSR = 0.0
@@ -171,7 +170,7 @@ extension PathAttenuation {
     private static func retrodiffraction(_ geometry: PathGeometry, bands: [OctaveBand], soundSpeed: Double) -> SIMD8<Double> {
         var result = SIMD8<Double>(repeating: 0)
         let points = geometry.points
-        guard points.count >= 2 else { return result }
+        guard points.count >= 2, points.contains(where: { $0.role == .reflection }) else { return result }
         var s = points[0].position
         var r = points[points.count - 1].position
         let sr = s.distance(to: r)

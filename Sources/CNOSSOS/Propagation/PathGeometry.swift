@@ -19,8 +19,8 @@ struct ProfileFrame: Sendable {
         self.profile = profile
         rays = profile.rayPoints
         ground = GroundPolyline(profile)
-        let plane = MeanPlane(fitting: ground.points)
-        let gSource = profile.source.g
+        let plane = MeanPlane(fitting: ground.points[...])
+        let gSource = profile.gSource
         let gPath = profile.groundFactor
         var sr = PathSegment(from: rays[0], to: rays[rays.count - 1], plane: plane, gPath: gPath, gSource: gSource)
         if !profile.path.isLateral {
@@ -83,6 +83,8 @@ struct PathGeometry: Sendable {
     var e = 0.0
 
     var hasVerticalEdges: Bool { points.contains { $0.role == .verticalEdge } }
+    var edgeCount: Int { points.reduce(0) { $0 + ($1.role == .edge ? 1 : 0) } }
+    var verticalEdgeCount: Int { points.reduce(0) { $0 + ($1.role == .verticalEdge ? 1 : 0) } }
 
     /// nil when the path does not exist in this atmosphere (a reflection point above the wall).
     init?(_ profile: CutProfile, atmosphere: Atmosphere, checkFrequencies: [Double]) {
@@ -97,7 +99,7 @@ struct PathGeometry: Sendable {
         let favourable = atmosphere == .favourable
         var rays = frame.rays
         let ground = frame.ground
-        let gSource = profile.source.g
+        let gSource = profile.gSource
         sourceReceiver = frame.sourceReceiver
         directDistance = frame.directDistance
         let s = profile.source, r = profile.receiver
@@ -295,8 +297,8 @@ struct PathGeometry: Sendable {
             let deltaPrimeH = side(of: o, from: sourceImage, to: receiverImage)
                 * (sourceImage.distance(to: o) + o.distance(to: receiverImage) - imagesDistance)
             guard checkFrequencies.contains(where: { deltaH > (340 / $0) / 4 - deltaPrimeH }) else { continue }
-            toEdge.updateHeights(gPath: profile.groundFactor(from: 0, to: cut), gSource: profile.source.g)
-            fromEdge.updateHeights(gPath: profile.groundFactor(from: cut, to: profile.points.count - 1), gSource: profile.source.g)
+            toEdge.updateHeights(gPath: profile.groundFactor(from: 0, to: cut), gSource: profile.gSource)
+            fromEdge.updateHeights(gPath: profile.groundFactor(from: cut, to: profile.points.count - 1), gSource: profile.gSource)
             let dImageSourceEdge = toEdge.startImage.distance(to: o)
             let dImageSourceReceiver = toEdge.startImage.distance(to: receiver)
             let dEdgeImageReceiver = o.distance(to: fromEdge.endImage)

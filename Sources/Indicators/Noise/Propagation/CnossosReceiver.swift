@@ -98,11 +98,21 @@ struct CnossosReceiver: Sendable {
     /// Adds one path's energy, per period: the piece's band energies times the spreading and the
     /// excess attenuation, p-weighted between favourable and homogeneous (eq. 2.5.11).
     private func add(_ profile: CutProfile, spread: Double, energy source: PerPeriod<[Double]>, to energy: inout PerPeriod<Double>) {
-        let (homogeneous, f) = PathAttenuation.both(profile, conditions: conditions)
-        guard let h = homogeneous else { return }
+        let excessH: SIMD8<Double>, excessF: SIMD8<Double>?
+        if profile.points.count == 2 {
+            // Nothing between source and receiver: the closed form of the two-point profile.
+            let s = profile.points[0], r = profile.points[1]
+            let open = OpenPath.excess(horizontalDistance: ((r.x - s.x) * (r.x - s.x) + (r.y - s.y) * (r.y - s.y)).squareRoot(),
+                                       sourceHeight: s.z, receiverHeight: r.z, g: s.g, gSource: profile.sourceGroundFactor ?? s.g,
+                                       conditions: conditions)
+            (excessH, excessF) = (open.homogeneous, open.favourable)
+        } else {
+            let (homogeneous, f) = PathAttenuation.both(profile, conditions: conditions)
+            guard let h = homogeneous else { return }
+            (excessH, excessF) = (h.total - h.divergence, f.map { $0.total - $0.divergence })
+        }
         let base = spread * Self.divergenceConstant
         var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
-        let excessH = h.total - h.divergence, excessF = f.map { $0.total - $0.divergence }
         for band in 0 ..< 8 {
             transferH[band] = base * Decibel.energy(-excessH[band])
             if let excessF { transferF[band] = base * Decibel.energy(-excessF[band]) }

@@ -32,10 +32,10 @@ struct UrbanPathFinder: Sendable {
     func directProfile(sx: Double, sy: Double, rx: Double, ry: Double, receiverZones: [Int32],
                        scratch: inout QueryScratch) -> CutProfile {
         let leg = self.leg(from: (sx, sy), to: (rx, ry), endZones: receiverZones, excluding: nil, scratch: &scratch)
-        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: 0)]
+        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: leg.firstG)]
         points += leg.points
         points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: leg.lastG))
-        return CutProfile(path: .direct, points: points)
+        return CutProfile(path: .direct, points: points, sourceGroundFactor: 0)
     }
 
     /// Whether the straight line between two points crosses a facade other than `excluding`.
@@ -60,14 +60,14 @@ struct UrbanPathFinder: Sendable {
         guard rayHeight <= height else { return nil }
         let toReceiver = leg(from: (px, py), to: (rx, ry), endZones: receiverZones, excluding: wall, scratch: &scratch)
         let fromSource = leg(from: (sx, sy), to: (px, py), endZones: toReceiver.startZones, excluding: wall, scratch: &scratch)
-        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: 0)]
+        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: fromSource.firstG)]
         points += fromSource.points
         points.append(ProfilePoint(kind: .reflection, x: px, y: py, z: rayHeight, zGround: 0, g: toReceiver.firstG,
                                    wall: ProfilePoint.Wall(start: (edge.ax, edge.ay, height), end: (edge.bx, edge.by, height),
                                                            absorption: Self.facadeAlpha)))
         points += toReceiver.points
         points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: toReceiver.lastG))
-        return CutProfile(path: .reflection, points: points)
+        return CutProfile(path: .reflection, points: points, sourceGroundFactor: 0)
     }
 
     /// The facade and ground-zone crossings of the leg from `a` to `b`, each with the G of the
