@@ -17,6 +17,8 @@ public struct AnalysisReport: Sendable {
     public var lots: [LotIndicators]
     /// Census polygons whose residents found no residential building (reported, never dropped).
     public var censusUnallocated: [(id: String, population: Double)] = []
+    /// Levels at the points of `analyze --receivers`, written as `receivers.csv`.
+    public var receivers: ReceiversTable?
 
     public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
                 health: HealthImpact? = nil, green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
@@ -73,6 +75,7 @@ public struct AnalysisReport: Sendable {
         if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
         files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
+        if let receivers { files.append(("receivers.csv", receivers.csv)) }
         for (name, table) in files { try table.write(to: directory.file(name)) }
         return files.map { directory.file($0.0).path }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DistrictModel
+import Foundation
 import CNOSSOS
 import Indicators
 import Reports
@@ -10,7 +12,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         discussion: """
             Writes DIR/streets.csv (one row per street), DIR/district.csv (indicator,value,unit), \
             DIR/buildings.csv (residents, noise and green access per building), DIR/cells.csv when \
-            superblock cells are given and DIR/lots.csv when there are vacant lots; prints a summary.
+            superblock cells are given, DIR/lots.csv when there are vacant lots and DIR/receivers.csv \
+            with --receivers; prints a summary.
             """
     )
 
@@ -30,6 +33,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @Option(help: "GeoJSON of points (sensor sites, a noise map) where levels are wanted: writes DIR/receivers.csv. Height from a `height` property, else 4 m; CRS as the district files (or --crs).", completion: .file(extensions: ["geojson", "json"]))
+    var receivers: String?
+
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
     @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
@@ -47,6 +53,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func validate() throws {
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
+        }
+        if let receivers, !FileManager.default.fileExists(atPath: receivers) {
+            throw ValidationError("\(receivers): no such file.")
         }
         guard crownDiameter > 0, crownDiameter < 60 else { throw ValidationError("--crown-diameter must lie between 0 and 60 m.") }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
@@ -84,6 +93,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
                                     health: HealthImpact(buildings: noise.buildings, options: healthOptions.options), green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
         report.censusUnallocated = estimate.unallocated
+        if let receivers {
+            let points: [ReceiverPoint]
+            do { points = try ReceiverPoint.load(URL(fileURLWithPath: receivers), inputCRS: input.crs, metricCRS: district.crs) } catch {
+                throw CommandFailure(error.description)
+            }
+            let levels = await NoiseModel(options: noiseOptions.options).levels(at: points, in: district, streets: noise.streets)
+            report.receivers = ReceiversTable(points: points, levels: levels)
+        }
         let directory = try OutputDirectory(path: out)
         let written = try report.write(to: directory)
         switch format {

@@ -24,10 +24,18 @@ import TestSupport
         let directory = try FixtureFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out").path
+        // Two sensor sites in the grid's own CRS: one in the middle of a street at 4 m, one over a
+        // block's courtyard at 10 m.
+        let sensors = directory.appendingPathComponent("sensors.geojson")
+        try Data(#"""
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25831"}},"features":[
+            {"type":"Feature","properties":{"id":"s1"},"geometry":{"type":"Point","coordinates":[430000.0,4581066.0]}},
+            {"type":"Feature","properties":{"id":"s2","height":10},"geometry":{"type":"Point","coordinates":[430066.0,4581066.0]}}]}
+            """#.utf8).write(to: sensors)
         let command = try AnalyzeCommand.parse([
             FixtureFiles.sample("synthetic/grid.geojson").path, FixtureFiles.sample("synthetic/cells.geojson").path,
             "--out", out, "--green-lots", "--lot-weights", "newly_served=1,residents=1", "--format", "json", "--ihd-incidence", "250",
-            "--propagation", "free-field",
+            "--propagation", "free-field", "--receivers", sensors.path,
         ])
         #expect(command.healthOptions.options.ihdIncidencePer100000 == 250)
         try await command.run()
@@ -48,6 +56,15 @@ import TestSupport
         #expect(Array(try header("lots.csv").prefix(7)) == ["id", "area_m2", "compactness", "residents_300m", "newly_served_residents",
                                                              "nearest_green_m", "lden_dba"])
         #expect(try header("cells.csv").contains("pedestrian_share_pct"))
+        #expect(try header("receivers.csv") == ["id", "x", "y", "height_m", "ld_dba", "le_dba", "ln_dba", "lden_dba", "lnight_dba"])
+        let receivers = try String(contentsOfFile: "\(out)/receivers.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(receivers.count == 2)
+        #expect(receivers.first?.prefix(4) == ["s1", "430000.00", "4581066.00", "4.00"])
+        #expect(receivers.last?[3] == "10.00")
+        // On the street centreline it is louder than over the courtyard, 66 m from every street.
+        let onStreet = try #require(Double(receivers[0][7])), courtyard = try #require(Double(receivers[1][7]))
+        #expect(onStreet > courtyard + 5)
         let district = try String(contentsOfFile: "\(out)/district.csv", encoding: .utf8)
         let indicators = Set(district.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
         for name in ["street_area_m2", "pedestrian_area_m2", "shared_area_m2", "cycle_area_m2", "green_strip_area_m2", "parking_area_m2",

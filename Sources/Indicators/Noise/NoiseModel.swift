@@ -83,6 +83,37 @@ public struct NoiseModel: Sendable {
         }
     }
 
+    /// Levels at receiver points of their own heights (sensor sites, noise-map nodes), with the
+    /// model of the options; free-standing points, so every facade may reflect.
+    public func levels(at receivers: [ReceiverPoint], in district: District, streets: [StreetNoise]? = nil) async -> [FacadeLevels] {
+        let sources = Self.sources(district.streets, streets ?? streetNoise(district))
+        let grid = SourceGrid(polylines: sources.map(\.polyline))
+        let scene = options.method == .cnossos ? cnossosScene(district) : nil
+        let screen = options.screening && scene == nil ? Self.screen(district) : nil
+        let settings = options
+        let chunkCount = max(1, min(32, receivers.count / 8))
+        return await withTaskGroup(of: (Int, [FacadeLevels]).self) { group in
+            for chunk in 0..<chunkCount {
+                let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
+                group.addTask {
+                    var scratch = QueryScratch()
+                    return (chunk, receivers[range].map { point in
+                        if let scene {
+                            return scene.receiver.at(height: point.height).levels(atX: point.x, y: point.y, building: nil, sources: sources,
+                                                                                 grid: grid, scratch: &scratch)
+                        }
+                        var options = settings
+                        options.propagation.receiverHeight = point.height
+                        return Self.levels(atX: point.x, y: point.y, sources: sources, grid: grid, screen: screen, options: options)
+                    })
+                }
+            }
+            var parts = [[FacadeLevels]](repeating: [], count: chunkCount)
+            for await (chunk, part) in group { parts[chunk] = part }
+            return parts.flatMap { $0 }
+        }
+    }
+
     /// Facade receivers of every building, less those that fall inside a neighbouring building
     /// (party walls of a perimeter block have no free facade).
     func receiverPoints(_ district: District) throws(GeometryError) -> [[Double]] {

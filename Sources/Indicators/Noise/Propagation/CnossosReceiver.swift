@@ -14,7 +14,7 @@ import CNOSSOS
 /// the sum does not depend on how finely streets are cut); the excess attenuation (air, ground,
 /// diffraction, reflection) is that of the path from the piece's midpoint.
 struct CnossosReceiver: Sendable {
-    let finder: UrbanPathFinder
+    var finder: UrbanPathFinder
     let conditions: PropagationConditions
     /// p, the occurrence of favourable conditions, per period.
     let favourable: PerPeriod<Double>
@@ -31,6 +31,13 @@ struct CnossosReceiver: Sendable {
     private struct Piece {
         var ax: Double, ay: Double, bx: Double, by: Double
         var source: Int
+    }
+
+    /// The same receiver model for receivers `height` m above the ground.
+    func at(height: Double) -> CnossosReceiver {
+        var copy = self
+        copy.finder.receiverHeight = height
+        return copy
     }
 
     /// How near a facade of its own building a receiver stands (m): that facade does not reflect
