@@ -74,7 +74,7 @@ public struct NoiseOptions: Sendable {
             minimumPowerSpeedKmh.map { "Speed floor: power terms use at least \($0) km/h; the density term keeps the true speed." }
                 ?? "Speed floor: off.",
             "Receivers 2 m in front of facades, \(propagation.receiverHeight) m high, incident sound; building level = its most exposed facade"
-                + (method == .cnossos ? " (CNOSSOS-EU at the 3 receivers the free-field model finds loudest)" : "") + "; sources within \(searchRadius) m.",
+                + (method == .cnossos ? " (CNOSSOS-EU at the \(NoiseModel.exposedCandidates) receivers the free-field model finds loudest)" : "") + "; sources within \(searchRadius) m.",
         ]
         if let canyonSurcharge { notes.append("Street-canyon surcharge: +\(canyonSurcharge) dB at every facade.") }
         if screening && method == .freeField { notes.append("Screening: paths crossing a building footprint are dropped (no diffraction).") }

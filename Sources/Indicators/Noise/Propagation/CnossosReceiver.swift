@@ -24,7 +24,7 @@ struct CnossosReceiver: Sendable {
     var reflectionDistance = 50.0
     /// Pieces are at most this fraction of their distance to the receiver (about 23° as seen from
     /// it); diffraction makes the level vary smoothly across a gap, so finer pieces change little.
-    var pieceFraction = 0.4
+    var pieceFraction = 0.5
     var minimumPiece = 0.5
 
     /// A piece of street: its ends and its power per metre as band energies per period.

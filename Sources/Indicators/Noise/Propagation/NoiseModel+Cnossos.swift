@@ -55,7 +55,7 @@ extension NoiseModel {
     /// How many of a building's receivers get the full CNOSSOS-EU computation: those the free-field
     /// model finds loudest. The most exposed facade faces the loudest street in both models; the
     /// others, screened by their own building, cannot be the loudest.
-    static let exposedCandidates = 3
+    static let exposedCandidates = 2
 
     /// The levels at the most exposed of a building's receivers (nil when it has none).
     static func mostExposed(_ points: [Double], building: Int?, sources: [Source], grid: SourceGrid, scene: CnossosScene,

@@ -30,7 +30,7 @@ struct WallIndex: Sendable {
                 }
             }
         }
-        grid = EdgeGrid(edges: edges, cellSize: 25)
+        grid = EdgeGrid(edges: edges, cellSize: 15)
         self.normals = normals
         self.heights = heights
     }
