@@ -21,7 +21,10 @@ struct SuperblockBench {
         let district = try await measure("load + reproject") { try DistrictLoader().load(eixample) }
         _ = try await measure("street space") { try SpaceAllocator().allocate(district) }
         let population = try await measure("population") { try PopulationEstimator().estimate(district) }
-        _ = try await measure("noise (facades)") { try await NoiseModel().analyse(district, population: population) }
+        var freeField = NoiseOptions()
+        freeField.method = .freeField
+        _ = try await measure("noise, free field") { try await NoiseModel(options: freeField).analyse(district, population: population) }
+        _ = try await measure("noise, CNOSSOS-EU") { try await NoiseModel().analyse(district, population: population) }
         _ = try await measure("green access") { try GreenAnalyzer().analyse(district, population: population) }
         var walking = GreenOptions()
         walking.access = .walking
