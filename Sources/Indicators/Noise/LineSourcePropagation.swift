@@ -48,42 +48,16 @@ public struct LineSourcePropagation: Sendable, Equatable {
     func transfer(from polyline: [Double], toX x: Double, y: Double, radius: Double, horizon: [Double]?) -> [Double] {
         var factors = [Double](repeating: 0, count: 8)
         let height = receiverHeight - sourceHeight
-        let heightSquared = height * height
-        var stack: [(Double, Double, Double, Double)] = []
-        var index = 0
-        while index + 3 < polyline.count {
-            stack.append((polyline[index], polyline[index + 1], polyline[index + 2], polyline[index + 3]))
-            index += 2
-            while let (ax, ay, bx, by) = stack.popLast() {
-                let dx = bx - ax, dy = by - ay
-                let length = (dx * dx + dy * dy).squareRoot()
-                guard length > 0 else { continue }
-                let mx = (ax + bx) / 2 - x, my = (ay + by) / 2 - y
-                let rSquared = mx * mx + my * my + heightSquared
-                let r = rSquared.squareRoot()
-                let horizontal = (mx * mx + my * my).squareRoot()
-                if horizontal - length / 2 > radius { continue }
-                if length > pieceFraction * r, length / 2 >= minimumPiece {
-                    let cx = (ax + bx) / 2, cy = (ay + by) / 2
-                    stack.append((ax, ay, cx, cy))
-                    stack.append((cx, cy, bx, by))
-                    continue
-                }
-                if let horizon, horizon[BuildingScreen.bin(of: atan2(my, mx))] < horizontal { continue }
-                // The spreading term l / r^2 integrated exactly along the straight piece, so that
-                // the sum does not depend on how finely pieces are cut (the midpoint rule would
-                // read about 0.08 dB low with pieces of r / 2); absorption uses the midpoint.
-                let ux = dx / length, uy = dy / length
-                let along0 = (ax - x) * ux + (ay - y) * uy, along1 = along0 + length
-                let across = (ax - x) * uy - (ay - y) * ux
-                let perpendicular = (across * across + heightSquared).squareRoot()
-                let spread = perpendicular > 1e-9
-                    ? (atan(along1 / perpendicular) - atan(along0 / perpendicular)) / perpendicular
-                    : length / rSquared
-                let base = spread * Self.spreading
-                for band in 0..<8 {
-                    factors[band] += airAbsorption ? base * exp(-Self.absorptionDecay[band] * r) : base
-                }
+        let pieces = StreetPieces(fraction: pieceFraction, minimum: minimumPiece, radius: radius)
+        pieces.forEach(of: polyline, x: x, y: y, dz: height) { piece in
+            if let horizon, horizon[BuildingScreen.bin(of: atan2(piece.my, piece.mx))] < piece.horizontal { return }
+            // The spreading term l / r^2 integrated exactly along the straight piece, so that the sum
+            // does not depend on how finely pieces are cut (the midpoint rule would read about
+            // 0.08 dB low with pieces of r / 2); absorption uses the midpoint.
+            let spread = StreetPieces.spreading(ax: piece.ax, ay: piece.ay, bx: piece.bx, by: piece.by, x: x, y: y, dz: height)
+            let base = spread * Self.spreading
+            for band in 0..<8 {
+                factors[band] += airAbsorption ? base * exp(-Self.absorptionDecay[band] * piece.r) : base
             }
         }
         return factors

@@ -140,45 +140,17 @@ struct CnossosReceiver: Sendable {
     /// is at most `pieceFraction` of its distance to the receiver.
     private func pieces(around x: Double, _ y: Double, sources: [NoiseModel.Source], grid: SourceGrid) -> [Piece] {
         var result: [Piece] = []
-        let dz = finder.receiverHeight - finder.sourceHeight
+        let cutter = StreetPieces(fraction: pieceFraction, minimum: minimumPiece, radius: searchRadius)
         for index in grid.sources(nearX: x, y: y, radius: searchRadius) {
-            let line = sources[index].polyline
-            var stack: [(Double, Double, Double, Double)] = []
-            var i = 0
-            while i + 3 < line.count {
-                stack.append((line[i], line[i + 1], line[i + 2], line[i + 3]))
-                i += 2
-                while let (ax, ay, bx, by) = stack.popLast() {
-                    let length = ((bx - ax) * (bx - ax) + (by - ay) * (by - ay)).squareRoot()
-                    guard length > 0 else { continue }
-                    let mx = (ax + bx) / 2 - x, my = (ay + by) / 2 - y
-                    let horizontal = (mx * mx + my * my).squareRoot()
-                    if horizontal - length / 2 > searchRadius { continue }
-                    let r = (mx * mx + my * my + dz * dz).squareRoot()
-                    if length > pieceFraction * r, length / 2 >= minimumPiece {
-                        let cx = (ax + bx) / 2, cy = (ay + by) / 2
-                        stack.append((ax, ay, cx, cy))
-                        stack.append((cx, cy, bx, by))
-                        continue
-                    }
-                    result.append(Piece(ax: ax, ay: ay, bx: bx, by: by, source: index))
-                }
+            cutter.forEach(of: sources[index].polyline, x: x, y: y, dz: finder.receiverHeight - finder.sourceHeight) { piece in
+                result.append(Piece(ax: piece.ax, ay: piece.ay, bx: piece.bx, by: piece.by, source: index))
             }
         }
         return result
     }
 
-    /// ∫ dl / r² along the piece, exactly, for a receiver dz above the source line.
     private static func spreading(_ piece: Piece, x: Double, y: Double, dz: Double) -> Double {
-        let dx = piece.bx - piece.ax, dy = piece.by - piece.ay
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length > 0 else { return 0 }
-        let ux = dx / length, uy = dy / length
-        let along0 = (piece.ax - x) * ux + (piece.ay - y) * uy, along1 = along0 + length
-        let across = (piece.ax - x) * uy - (piece.ay - y) * ux
-        let perpendicular = (across * across + dz * dz).squareRoot()
-        guard perpendicular > 1e-9 else { return 0 }
-        return (atan(along1 / perpendicular) - atan(along0 / perpendicular)) / perpendicular
+        StreetPieces.spreading(ax: piece.ax, ay: piece.ay, bx: piece.bx, by: piece.by, x: x, y: y, dz: dz)
     }
 
     private static func distance(toSegment e: EdgeGrid.Edge, x: Double, y: Double) -> Double {
