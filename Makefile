@@ -6,6 +6,7 @@ APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
+ISO := Tests/CNOSSOSTests/Fixtures/iso_17534_4
 
 .PHONY: setup build release test demo bench sanitize clean
 
@@ -37,6 +38,8 @@ demo: release
 	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample
 	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --green-lots --out $(DEMO_OUT)/synthetic
 	$(RELEASE_BIN) emission --light 1000@50 --heavy 50@50
+	$(RELEASE_BIN) propagation $(ISO)/profiles/TC07_Direct.json --temperature 10
+	$(RELEASE_BIN) propagation --scene $(ISO)/scenes/TC08.geojson
 	$(RELEASE_BIN) detect Samples/synthetic/grid.geojson -o $(DEMO_OUT)/synthetic-cells.geojson
 	$(RELEASE_BIN) plan Samples/synthetic/grid.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson -o $(DEMO_OUT)/synthetic-after.geojson
 	$(RELEASE_BIN) compare Samples/synthetic/grid.geojson $(DEMO_OUT)/synthetic-after.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson \
