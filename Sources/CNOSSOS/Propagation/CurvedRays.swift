@@ -17,7 +17,8 @@ struct CurvedRays {
     init(_ profile: CutProfile) {
         let s = profile.source, r = profile.receiver
         middle = ((s.x + r.x) / 2, (s.y + r.y) / 2, (s.z + r.z) / 2)
-        let distance = (pow(r.x - s.x, 2) + pow(r.y - s.y, 2) + pow(r.z - s.z, 2)).squareRoot()
+        let dx = r.x - s.x, dy = r.y - s.y, dz = r.z - s.z
+        let distance = (dx * dx + dy * dy + dz * dz).squareRoot()
         let radius = 2 * max(1000, 8 * distance)
         let meanHeight = ((s.z - s.zGround) + (r.z - r.zGround)) / 2
         c0 = 2 * (meanHeight + radius)

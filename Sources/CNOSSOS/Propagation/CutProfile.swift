@@ -55,7 +55,8 @@ public struct CutProfile: Sendable, Hashable {
     /// vertical plane.
     func horizontalStep(_ index: Int) -> Double {
         let a = points[index], b = points[index + 1]
-        return hypot(b.x - a.x, b.y - a.y)
+        let dx = b.x - a.x, dy = b.y - a.y
+        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// Abscissa of every point: cumulative horizontal distance from the source.

@@ -57,8 +57,9 @@ struct PathSegment: Sendable {
         gPathPrime = nearnessH <= 1 ? gPath * nearnessH + gSource * (1 - nearnessH) : gPath
         let turbulence = 6e-3 * dp / sumH
         let halfSquare = dp * dp / 2
-        zsF = zsH + Self.alpha0 * pow(zsH / sumH, 2) * halfSquare + turbulence
-        zrF = zrH + Self.alpha0 * pow(zrH / sumH, 2) * halfSquare + turbulence
+        let sourceShare = zsH / sumH, receiverShare = zrH / sumH
+        zsF = zsH + Self.alpha0 * sourceShare * sourceShare * halfSquare + turbulence
+        zrF = zrH + Self.alpha0 * receiverShare * receiverShare * halfSquare + turbulence
     }
 
     /// Whether the start lies on or above its mean plane.

@@ -19,7 +19,8 @@ public struct Point2: Sendable, Hashable {
     }
 
     public func distance(to other: Point2) -> Double {
-        hypot(other.x - x, other.y - y)
+        let dx = other.x - x, dy = other.y - y
+        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// The point at `fraction` of the way to `other` (0 = here, 1 = there).
