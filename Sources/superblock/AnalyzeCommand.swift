@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNOSSOS
+import DistrictModel
 import Indicators
 import Reports
 
@@ -46,13 +47,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
         }
-        guard crownDiameter > 0, crownDiameter < 60 else { throw ValidationError("--crown-diameter must lie between 0 and 60 m.") }
+        guard crownDiameter > 0, AttributeLimits.crownDiameter.contains(crownDiameter) else {
+            throw ValidationError("--crown-diameter must lie in 0 ... 50 m (above 0), got \(crownDiameter).")
+        }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
         }
     }
 
     func run() async throws {
+        // An output path that is a file fails before the work, not after it.
+        try OutputDirectory.checkUsable(path: out)
         let district = try input.loadDistrict()
         let allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
         let space: SpaceAllocation
@@ -82,8 +87,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
                                     green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
         report.censusUnallocated = estimate.unallocated
-        let directory = try OutputDirectory(path: out)
-        let written = try report.write(to: directory)
+        var warnings: [String] = []
+        let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)
+        Warnings.print(warnings)
         switch format {
         case .text:
             print(report.text)

@@ -50,28 +50,22 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
     func validate() throws {
-        for path in [before, after] + shared + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file.")
-        }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
         }
-        if !(matchTolerance >= 0) { throw ValidationError("--match-tolerance must be >= 0.") }
+        if !(0...1000).contains(matchTolerance) { throw ValidationError("--match-tolerance must lie in 0 ... 1000 m, got \(matchTolerance).") }
     }
 
     func load(_ layout: String, metricCRS: String?) throws -> District {
         let files = [layout] + shared + (cells.map { [$0] } ?? [])
-        do {
-            return try DistrictLoader(options: LoadOptions(inputCRS: crs, metricCRS: metricCRS)).load(files.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        return try InputFiles.load(files, options: LoadOptions(inputCRS: crs, metricCRS: metricCRS))
     }
 
     func run() async throws {
+        try OutputDirectory.checkUsable(path: out)
         let beforeDistrict = try load(before, metricCRS: metricCRS)
         let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs)
-        let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == URL(fileURLWithPath: path).path } }
+        let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
         let comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
             noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance))
@@ -80,7 +74,9 @@ struct CompareCommand: AsyncParsableCommand {
             throw CommandFailure("comparison failed: \(error)")
         }
         let tables = ComparisonTables(result)
-        let written = try tables.write(to: OutputDirectory(path: out))
+        var warnings: [String] = []
+        let written = try tables.write(to: OutputDirectory(path: out), warnings: &warnings)
+        Warnings.print(warnings)
         print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
         print("")
         print(tables.text)

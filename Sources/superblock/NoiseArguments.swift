@@ -7,7 +7,7 @@ struct NoiseArguments: ParsableArguments {
     @Option(help: "CNOSSOS-EU coefficient set: 2015 or 2021.")
     var coefficients: CoefficientSet = .directive2021
 
-    @Option(help: "Yearly average air temperature, degrees C.")
+    @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (-30 ... 50).")
     var temperature: Double = 20
 
     @Flag(name: .customLong("no-speed-floor"), help: "Do not hold the speed in the emission power terms at 20 km/h or more.")
@@ -26,7 +26,8 @@ struct NoiseArguments: ParsableArguments {
         if let canyonSurcharge, !(0...3.2).contains(canyonSurcharge) {
             throw ValidationError("--canyon-surcharge must lie in 0 ... 3.2 dB.")
         }
-        if !(searchRadius > 0) { throw ValidationError("--search-radius must be positive.") }
+        try OptionRanges.check("--search-radius", searchRadius, OptionRanges.searchRadius, unit: "m")
+        try OptionRanges.check("--temperature", temperature, OptionRanges.temperature, unit: "degrees C")
     }
 
     var options: NoiseOptions {

@@ -58,21 +58,20 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("\(name) must lie in 0...1.")
         }
         if sharedShare + greenShare > 1 + 1e-9 { throw ValidationError("--shared-share + --green-share must be at most 1.") }
-        if !(speed > 0) { throw ValidationError("--speed must be positive.") }
-        for path in [file] + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file.")
-        }
+        if !AttributeLimits.speed.contains(speed) { throw ValidationError("--speed must lie in 1 ... 200 km/h, got \(speed).") }
     }
 
     func run() throws {
         let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
         let files = [file] + (cells.map { [$0] } ?? [])
-        let district: District
-        do { district = try DistrictLoader(options: options).load(files.map { URL(fileURLWithPath: $0) }) } catch {
-            throw CommandFailure(error.description)
-        }
-        let cellFeatures = district.cells.filter { cells == nil || $0.origin.file == URL(fileURLWithPath: cells!).path }
+        let district = try InputFiles.load(files, options: options)
+        let cellFeatures = district.cells.filter { cell in cells.map { cell.origin.file == $0 } ?? true }
         guard !cellFeatures.isEmpty else {
+            if let cells {
+                let skipped = district.problems.filter { $0.origin.file == cells }
+                throw CommandFailure("\(cells): no superblock cell (a polygon) in the file"
+                                     + (skipped.first.map { "; \(skipped.count) feature(s) skipped, e.g. \($0)" } ?? ""))
+            }
             throw CommandFailure("no superblock cells: give --cells (e.g. the output of superblock detect) or a superblock layer in \(file)")
         }
         let classes = basicClasses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
