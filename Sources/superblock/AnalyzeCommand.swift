@@ -23,10 +23,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Output format of the summary: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("min-pedestrian-share"), help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
+    @Option(name: .customLong("min-pedestrian-share"), parsing: .unconditional, help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
     var minimumShare: Double = 60
 
-    @Option(name: .customLong("desirable-pedestrian-share"), help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
+    @Option(name: .customLong("desirable-pedestrian-share"), parsing: .unconditional, help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
     var desirableShare: Double = 75
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
@@ -34,7 +34,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
     var access: GreenOptions.Access = .straight
 
-    @Option(name: .customLong("crown-diameter"), help: "Crown diameter of tree points without diameter_crown, m (for canopy cover).")
+    @Option(name: .customLong("crown-diameter"), parsing: .unconditional, help: "Crown diameter of tree points without diameter_crown, m (for canopy cover).")
     var crownDiameter: Double = 6
 
     @Flag(name: .customLong("green-lots"), help: "What-if: also report the green indicators with every vacant lot turned into green space.")

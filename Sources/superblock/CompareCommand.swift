@@ -32,7 +32,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Superblock cells for the cell rows. Default: the superblock layer of AFTER, else of BEFORE.")
     var cells: String?
 
-    @Option(name: .customLong("match-tolerance"), help: "Streets with other ids pair when their centrelines lie within this distance, m.")
+    @Option(name: .customLong("match-tolerance"), parsing: .unconditional, help: "Streets with other ids pair when their centrelines lie within this distance, m.")
     var matchTolerance: Double = 1
 
     @Option(help: "CRS of the input coordinates (e.g. EPSG:25831), overriding the files' own. Default: WGS84 lon/lat.")
@@ -41,10 +41,10 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
     var metricCRS: String?
 
-    @Option(name: .customLong("min-pedestrian-share"), help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
+    @Option(name: .customLong("min-pedestrian-share"), parsing: .unconditional, help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
     var minimumShare: Double = 60
 
-    @Option(name: .customLong("desirable-pedestrian-share"), help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
+    @Option(name: .customLong("desirable-pedestrian-share"), parsing: .unconditional, help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
     var desirableShare: Double = 75
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments

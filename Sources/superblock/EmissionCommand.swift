@@ -21,10 +21,10 @@ struct EmissionCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (-30 ... 50).")
     var temperature: Double = 20
 
-    @Option(name: .customLong("studded-share"), help: "Share of light vehicles with studded tyres, 0...1.")
+    @Option(name: .customLong("studded-share"), parsing: .unconditional, help: "Share of light vehicles with studded tyres, 0...1.")
     var studdedShare: Double?
 
-    @Option(name: .customLong("studded-months"), help: "Months a year studded tyres are used, 0...12.")
+    @Option(name: .customLong("studded-months"), parsing: .unconditional, help: "Months a year studded tyres are used, 0...12.")
     var studdedMonths: Double?
 
     @Option(parsing: .unconditional, help: "Road gradient in percent, positive uphill in the direction of travel (-20 ... 20).")
@@ -33,7 +33,7 @@ struct EmissionCommand: ParsableCommand {
     @Flag(name: .customLong("two-way"), help: "Two-way road: half of each flow goes up the gradient and half down.")
     var twoWay = false
 
-    @Option(name: .customLong("junction-distance"), help: "Distance to the nearest junction, m (with --junction-type).")
+    @Option(name: .customLong("junction-distance"), parsing: .unconditional, help: "Distance to the nearest junction, m (with --junction-type).")
     var junctionDistance: Double?
 
     @Option(name: .customLong("junction-type"), help: "Junction type: lights or roundabout.")

@@ -29,16 +29,16 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "GeoJSON file for the after layout.")
     var output: String
 
-    @Option(name: .customLong("traffic-cut"), help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
+    @Option(name: .customLong("traffic-cut"), parsing: .unconditional, help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
     var trafficCut: Double = 0.82
 
-    @Option(name: .customLong("shared-share"), help: "Share of each interior carriageway given to shared space, 0...1.")
+    @Option(name: .customLong("shared-share"), parsing: .unconditional, help: "Share of each interior carriageway given to shared space, 0...1.")
     var sharedShare: Double = 0.8
 
-    @Option(name: .customLong("green-share"), help: "Share of each interior carriageway given to green strips, 0...1; shared + green <= 1, the rest stays a motor lane.")
+    @Option(name: .customLong("green-share"), parsing: .unconditional, help: "Share of each interior carriageway given to green strips, 0...1; shared + green <= 1, the rest stays a motor lane.")
     var greenShare: Double = 0.2
 
-    @Option(help: "Speed limit of the interior streets, km/h.")
+    @Option(parsing: .unconditional, help: "Speed limit of the interior streets, km/h (1 ... 200).")
     var speed: Double = 10
 
     @Flag(help: "Add the displaced traffic to the cells' perimeter streets.")
@@ -55,7 +55,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--traffic-cut", trafficCut), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
-            throw ValidationError("\(name) must lie in 0...1.")
+            throw ValidationError("\(name) must lie in 0...1, got \(value).")
         }
         if sharedShare + greenShare > 1 + 1e-9 { throw ValidationError("--shared-share + --green-share must be at most 1.") }
         if !AttributeLimits.speed.contains(speed) { throw ValidationError("--speed must lie in 1 ... 200 km/h, got \(speed).") }
