@@ -131,14 +131,43 @@ public struct DistrictLoader: Sendable {
     private func chooseMetricCRS(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
                                  projection: ProjectionContext, warnings: inout [String]) throws(DistrictLoadError) -> String {
         let chosen = try choose(pending, sourceCRS: sourceCRS, projection: projection)
+        warnings += Self.areaOfUseWarnings(pending, sourceCRS: sourceCRS, projection: projection)
         guard let centre = Self.geographicCentre(of: pending, projection: projection),
               let scale = try? MetricCRS.arealScale(of: chosen, longitude: centre.x, latitude: centre.y, context: projection),
               abs(scale - 1) > MetricCRS.maximumArealDistortion else { return chosen }
         let utm = MetricCRS.utm(longitude: centre.x, latitude: centre.y)
         let percent = String(Int(((scale - 1) * 100).rounded()))
-        warnings.append("\(chosen) distorts areas by \(percent) % at the data's centre (a web map projection, not fit for "
-                        + "areas and distances): metric work uses \(utm) instead")
+        warnings.append("\(chosen) distorts areas by \(percent) % at the data's centre, too much for areas and distances "
+                        + "(web maps' EPSG:3857 does so): metric work uses \(utm) instead")
         return utm
+    }
+
+    /// Data whose centre lies far (over 10 degrees) outside its projected CRS's area of use, or
+    /// cannot be placed on the globe at all: swapped eastings and northings, or the wrong EPSG code.
+    /// A warning, not an error: small synthetic districts near a CRS's false origin are legitimate.
+    static func areaOfUseWarnings(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
+                                  projection: ProjectionContext) -> [String] {
+        var warnings: [String] = []
+        for crs in Set(sourceCRS.values).sorted() {
+            guard (try? MetricCRS.isGeographic(crs, context: projection)) == false,
+                  let area = try? MetricCRS.areaOfUse(of: crs, context: projection) else { continue }
+            let mine = pending.filter { $0.crs == crs }
+            guard let box = mine.compactMap({ $0.feature.geometry.envelope }).reduce(nil, { $0?.union($1) ?? $1 }) else { continue }
+            let files = Set(mine.map(\.feature.origin.file)).sorted().joined(separator: ", ")
+            var xy = [box.center.x, box.center.y]
+            guard let transformer = try? CoordinateTransformer(from: crs, to: "OGC:CRS84", context: projection),
+                  transformer.transform(&xy).failedIndices.isEmpty, xy[0].isFinite, xy[1].isFinite else {
+                warnings.append("\(files): the centre of the data (\(box.center.x), \(box.center.y)) is no place on Earth in \(crs)")
+                continue
+            }
+            let margin = 10.0
+            if !(xy[0] >= area.west - margin && xy[0] <= area.east + margin && xy[1] >= area.south - margin && xy[1] <= area.north + margin) {
+                warnings.append("\(files): the data's centre (lon \(String(format: "%.2f", xy[0])), lat \(String(format: "%.2f", xy[1]))) "
+                                + "lies far outside the area of use of \(crs) (lon \(area.west) ... \(area.east), lat \(area.south) ... "
+                                + "\(area.north)); check the CRS and the axis order")
+            }
+        }
+        return warnings
     }
 
     /// The centre of all features' bounding boxes in longitude and latitude, when it can be found.

@@ -25,3 +25,15 @@ extension MetricCRS {
     /// Areas may be off by at most this factor (2 %) in the metric CRS; UTM stays within 0.1 %.
     public static let maximumArealDistortion = 0.02
 }
+
+extension MetricCRS {
+    /// The CRS's area of use from the EPSG database (longitude/latitude degrees), nil when PROJ
+    /// has none (PROJ strings, WKT without a usage) or it crosses the antimeridian.
+    public static func areaOfUse(of crs: String, context: ProjectionContext) throws(ProjectionError) -> GeographicBox? {
+        let object = try context.coordinateReferenceSystem(crs, purpose: "read the area of use of \(quoted(crs))")
+        var west = 0.0, south = 0.0, east = 0.0, north = 0.0
+        guard proj_get_area_of_use(context.handle, object.pointer, &west, &south, &east, &north, nil) != 0,
+              west > -1000, west <= east else { return nil }
+        return GeographicBox(west: west, south: south, east: east, north: north)
+    }
+}

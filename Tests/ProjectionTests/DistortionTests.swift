@@ -13,4 +13,12 @@ import Projection
         #expect(abs(utm - 1) < MetricCRS.maximumArealDistortion)
         #expect(try MetricCRS.arealScale(of: "EPSG:4326", longitude: 2.17, latitude: 41.39, context: context) == nil)
     }
+
+    @Test func areaOfUseComesFromTheEPSGDatabase() throws {
+        let context = try ProjectionContext()
+        let utm31 = try #require(try MetricCRS.areaOfUse(of: "EPSG:25831", context: context))
+        #expect(utm31.contains(longitude: 2.17, latitude: 41.39))
+        #expect(!utm31.contains(longitude: 37.45, latitude: 3.21))  // northing and easting swapped
+        #expect(try MetricCRS.areaOfUse(of: "+proj=utm +zone=31 +ellps=GRS80 +type=crs", context: context) == nil)
+    }
 }

@@ -76,3 +76,5 @@ write("empty-building.geojson", fc(BASE[:2] + [empty]))
 write("cells-without-polygons.geojson", fc([street([[2.1600, 41.3900], [2.1630, 41.3915]], id="c", layer="superblock")]))
 write("not-a-collection.geojson", '{"type": "Feature", "properties": {}, "geometry": null}')
 write("empty.geojson", "")
+write("swapped-axes-25831.geojson", fc([street([[4582000, 430000], [4582100, 430200]], id="swapped", highway="primary")],
+                                       crs="urn:ogc:def:crs:EPSG::25831"))
