@@ -224,6 +224,12 @@ public struct DistrictLoader: Sendable {
         guard feature.geometry.envelope != nil else {
             return LoadProblem(origin: feature.origin, message: "empty \(feature.geometry.typeName)", action: .skipped)
         }
+        var vertices = 0
+        feature.geometry.forEachBuffer { vertices += $0.count / 2 }
+        guard vertices <= ExtentLimit.maximumVertices else {
+            return LoadProblem(origin: feature.origin, message: "\(vertices) vertices, more than the \(ExtentLimit.maximumVertices) "
+                               + "one feature may have", action: .skipped)
+        }
         let geometry: Geometry
         do { geometry = try context.geometry(from: feature.geometry) } catch {
             return LoadProblem(origin: feature.origin, message: "unusable geometry: \(error.message)", action: .skipped)

@@ -11,6 +11,10 @@ public enum ExtentLimit {
     /// Width and height limit in metres (100 km).
     public static let maximumSide = 100_000.0
 
+    /// Vertices one feature may have. The largest building or park outline of a city has a few
+    /// thousand; a million is a broken export, and buffering or noding it would run for minutes.
+    public static let maximumVertices = 1_000_000
+
     /// nil when the features fit in the limit; otherwise an error naming the outlying features.
     static func check(_ features: [DistrictFeature], crs: String) -> DistrictLoadError? {
         let boxes = features.compactMap { feature in feature.geometry.envelope.map { (feature, $0) } }

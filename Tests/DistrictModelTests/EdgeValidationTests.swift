@@ -101,6 +101,16 @@ import Testing
         #expect(try Self.load([Self.street(4_581_000, [:])]).warnings.isEmpty)
     }
 
+    @Test func aGeometryWithMillionsOfVerticesIsSkipped() throws {
+        var xy: [Double] = []
+        xy.reserveCapacity(2 * (ExtentLimit.maximumVertices + 1))
+        for i in 0...ExtentLimit.maximumVertices { xy += [430_000 + Double(i) * 0.01, 4_581_000 + Double(i % 2)] }
+        let district = try Self.load([Feature(id: "huge", properties: ["highway": .string("residential")], geometry: .lineString(xy)),
+                                      Self.street(4_581_500, [:])])
+        #expect(district.streets.count == 1)
+        #expect(district.problems.map(\.message) == ["1000001 vertices, more than the 1000000 one feature may have"])
+    }
+
     @Test func emptyPolygonsAndDuplicateKeysAreReported() throws {
         var feature = Feature(id: "e", properties: ["building": .string("yes")], geometry: .polygon([]))
         feature.duplicatePropertyKeys = ["building"]
