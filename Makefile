@@ -77,7 +77,7 @@ fuzz: setup
 	    -lgeos_c -lproj -o $(FUZZ_DIR)/analyze-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
 	for target in loader analyze; do \
 	  ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/$$target-fuzz $(FUZZ_DIR)/corpus-$$target $(FUZZ_SEEDS) \
-	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=8192 \
 	    -artifact_prefix=$(FUZZ_DIR)/findings/$$target- -print_final_stats=1 || exit 1; \
 	done
 

@@ -84,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         let source = URL(fileURLWithPath: file)
         var collection: FeatureCollection
         do { collection = try GeoJSONReader(checksGeographicRange: crs == nil).read(contentsOf: source) } catch { throw CommandFailure(error.description) }
-        collection = plan.apply(to: collection, file: source.path)
+        collection = plan.apply(to: collection, file: file)
         if let crs { collection.crs = crs }
         let geographic = CRSName.isGeographic(collection.crs ?? CRSName.crs84)
         do {

@@ -66,6 +66,24 @@ import TestSupport
         }
     }
 
+    /// Files are named by the path the user gave (the `source` column), and `plan` still finds its
+    /// streets in the file when that path is relative.
+    @Test func relativePathsNameTheSourceAndThePlanApplies() throws {
+        let scratch = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let after = scratch.appendingPathComponent("after.geojson").path
+        let plan = try CLIRun(["plan", "grid.geojson", "--cells", "cells.geojson", "-o", after], timeout: 60,
+                              in: FixtureFiles.sample("synthetic"))
+        #expect(plan.status == 0, "\(plan.output)")
+        let written = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(written.components(separatedBy: "\"superblock:plan\"").count - 1 == 108)
+        let analyze = try CLIRun(["analyze", "Nasty/valid.geojson", "--out", scratch.appendingPathComponent("out").path], timeout: 60,
+                                 in: Self.folder.deletingLastPathComponent())
+        #expect(analyze.status == 0, "\(analyze.output)")
+        let streets = try String(contentsOf: scratch.appendingPathComponent("out/streets.csv"), encoding: .utf8)
+        #expect(streets.contains(",Nasty/valid.geojson#0,"))
+    }
+
     @Test func theCellCheckFindsNonFiniteCells() {
         #expect(Self.hasNonFiniteCell("a,b\n1,inf\n"))
         #expect(Self.hasNonFiniteCell("a,b\n-nan,2\n"))
