@@ -8,7 +8,7 @@ RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
 ISO := Tests/CNOSSOSTests/Fixtures/iso_17534_4
 
-.PHONY: setup build release test demo bench sanitize clean
+.PHONY: setup build release test demo bench sanitize fuzz clean
 
 ## Install GEOS, PROJ and pkg-config through apt when any is missing.
 setup:
@@ -59,5 +59,30 @@ sanitize: setup
 	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
+## libFuzzer targets (swiftc -sanitize=fuzzer,address) over the GeoJSON reader and district loader
+## (loader-fuzz) and the analysis of small districts (analyze-fuzz), FUZZ_SECONDS each (default 120),
+## seeded from the nasty-input corpus. Findings land in .build-fuzz/findings; a finding fails the run.
+FUZZ_SECONDS ?= 120
+FUZZ_DIR := .build-fuzz
+FUZZ_OBJ := $(FUZZ_DIR)/debug
+FUZZ_SEEDS := Tests/SuperblockCLITests/Nasty
+fuzz: setup
+	$(SWIFT) build --scratch-path $(FUZZ_DIR) --target Indicators -Xswiftc -sanitize=fuzzer,address
+	mkdir -p $(FUZZ_DIR)/findings $(FUZZ_DIR)/corpus-loader $(FUZZ_DIR)/corpus-analyze
+	swiftc -sanitize=fuzzer,address -parse-as-library Tests/Fuzz/LoaderFuzz.swift -I $(FUZZ_OBJ)/Modules \
+	    -Xcc -fmodule-map-file=Sources/CGEOS/module.modulemap -Xcc -fmodule-map-file=Sources/CPROJ/module.modulemap \
+	    $(FUZZ_OBJ)/GeoJSON.build/*.o $(FUZZ_OBJ)/GeometryEngine.build/*.o $(FUZZ_OBJ)/Projection.build/*.o \
+	    $(FUZZ_OBJ)/DistrictModel.build/*.o -lgeos_c -lproj -o $(FUZZ_DIR)/loader-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
+	swiftc -sanitize=fuzzer,address -parse-as-library Tests/Fuzz/AnalyzeFuzz.swift -I $(FUZZ_OBJ)/Modules \
+	    -Xcc -fmodule-map-file=Sources/CGEOS/module.modulemap -Xcc -fmodule-map-file=Sources/CPROJ/module.modulemap \
+	    $(FUZZ_OBJ)/GeoJSON.build/*.o $(FUZZ_OBJ)/GeometryEngine.build/*.o $(FUZZ_OBJ)/Projection.build/*.o \
+	    $(FUZZ_OBJ)/DistrictModel.build/*.o $(FUZZ_OBJ)/CNOSSOS.build/*.o $(FUZZ_OBJ)/Indicators.build/*.o \
+	    -lgeos_c -lproj -o $(FUZZ_DIR)/analyze-fuzz 2>&1 | grep -v 'Cannot export local symbol' || true
+	for target in loader analyze; do \
+	  ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/$$target-fuzz $(FUZZ_DIR)/corpus-$$target $(FUZZ_SEEDS) \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=8192 \
+	    -artifact_prefix=$(FUZZ_DIR)/findings/$$target- -print_final_stats=1 || exit 1; \
+	done
+
 clean:
-	rm -rf .build .build-asan .build-tsan out
+	rm -rf .build .build-asan .build-tsan .build-fuzz out

@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"]),
+        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"], exclude: ["Nasty"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

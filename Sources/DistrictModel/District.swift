@@ -16,6 +16,8 @@ public struct District: Sendable {
     public var unclassifiedCount: Int
     /// The data's bounding box in longitude/latitude, for reports and maps.
     public var geographicExtent: Envelope?
+    /// Warnings about the district as a whole (a metric CRS replaced because it distorts areas).
+    public var warnings: [String] = []
 
     public init(crs: String, sourceCRS: [String: String] = [:], transformNotes: [String] = [], features: [DistrictFeature],
                 problems: [LoadProblem] = [], unclassifiedCount: Int = 0, geographicExtent: Envelope? = nil) {

@@ -17,11 +17,11 @@ public struct DistrictLoader: Sendable {
         var inputs: [NamedCollection] = []
         for url in files {
             do {
-                inputs.append(NamedCollection(name: url.path, collection: try GeoJSONReader(checksGeographicRange: options.inputCRS == nil).read(contentsOf: url)))
+                inputs.append(NamedCollection(name: url.relativePath, collection: try GeoJSONReader(checksGeographicRange: options.inputCRS == nil).read(contentsOf: url)))
             } catch {
                 // The reader names the file by its last component; name it by the path given.
                 let feature = error.featureIndex.map { "feature \($0)" + (error.featureID.map { " (id \($0))" } ?? "") + ": " } ?? ""
-                throw DistrictLoadError(file: url.path, message: feature + error.message)
+                throw DistrictLoadError(file: url.relativePath, message: feature + error.message)
             }
         }
         return try load(inputs)
@@ -45,6 +45,9 @@ public struct DistrictLoader: Sendable {
                 let attributes = Attributes(feature.properties)
                 let id = Self.identifier(of: feature, attributes: attributes)
                 let origin = FeatureOrigin(file: input.name, index: index, id: id)
+                for key in feature.duplicatePropertyKeys {
+                    problems.append(LoadProblem(origin: origin, message: "property \(key) is given more than once; the last value is used", action: .kept))
+                }
                 guard let geometry = feature.geometry else {
                     problems.append(LoadProblem(origin: origin, message: "has no geometry", action: .skipped))
                     continue
@@ -58,11 +61,15 @@ public struct DistrictLoader: Sendable {
                     continue
                 }
                 let resolvedID = id ?? "\(URL(fileURLWithPath: input.name).lastPathComponent)#\(index)"
-                pending.append((DistrictFeature(id: resolvedID, layer: layer, geometry: geometry, attributes: attributes, origin: origin), crs))
+                let (checked, rejected) = AttributeLimits.check(attributes, layer: layer, origin: origin)
+                problems += rejected
+                pending.append((DistrictFeature(id: resolvedID, layer: layer, geometry: geometry, attributes: checked, origin: origin), crs))
             }
         }
 
-        let metric = try chooseMetricCRS(pending, sourceCRS: sourceCRS, projection: projection)
+        try CoordinatePlausibility.check(pending, projection: projection)
+        var warnings: [String] = []
+        let metric = try chooseMetricCRS(pending, sourceCRS: sourceCRS, projection: projection, warnings: &warnings)
         var notes: [String] = []
         var transformers: [String: CoordinateTransformer] = [:]
         for crs in Set(sourceCRS.values) where crs != metric {
@@ -100,11 +107,17 @@ public struct DistrictLoader: Sendable {
                 if problem.action != .skipped { features.append(feature) }
             }
         }
+        if let error = ExtentLimit.check(features, crs: metric) { throw error }
+        let deduplicated = DuplicateGeometries.remove(from: features)
+        features = deduplicated.kept
+        problems += deduplicated.problems
         problems.append(contentsOf: Self.duplicateIDs(in: features))
 
-        return District(crs: metric, sourceCRS: sourceCRS, transformNotes: notes.sorted(), features: features,
-                        problems: problems, unclassifiedCount: unclassified,
-                        geographicExtent: Self.geographicExtent(of: features, crs: metric, projection: projection))
+        var district = District(crs: metric, sourceCRS: sourceCRS, transformNotes: notes.sorted(), features: features,
+                                problems: problems, unclassifiedCount: unclassified,
+                                geographicExtent: Self.geographicExtent(of: features, crs: metric, projection: projection))
+        district.warnings = warnings
+        return district
     }
 
     /// The feature's stable id: own `id`, then the OSM keys, then the GeoJSON feature id.
@@ -112,8 +125,69 @@ public struct DistrictLoader: Sendable {
         attributes.string("id", "osm_id", "@id") ?? feature.id
     }
 
+    /// The metric CRS as `choose` finds it, unless it distorts areas by more than
+    /// `MetricCRS.maximumArealDistortion` at the data's centre (Web Mercator): then the UTM zone of
+    /// the centre, with a warning saying so.
     private func chooseMetricCRS(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
-                                 projection: ProjectionContext) throws(DistrictLoadError) -> String {
+                                 projection: ProjectionContext, warnings: inout [String]) throws(DistrictLoadError) -> String {
+        let chosen = try choose(pending, sourceCRS: sourceCRS, projection: projection)
+        warnings += Self.areaOfUseWarnings(pending, sourceCRS: sourceCRS, projection: projection)
+        guard let centre = Self.geographicCentre(of: pending, projection: projection),
+              let scale = try? MetricCRS.arealScale(of: chosen, longitude: centre.x, latitude: centre.y, context: projection),
+              abs(scale - 1) > MetricCRS.maximumArealDistortion else { return chosen }
+        let utm = MetricCRS.utm(longitude: centre.x, latitude: centre.y)
+        let percent = String(Int(((scale - 1) * 100).rounded()))
+        warnings.append("\(chosen) distorts areas by \(percent) % at the data's centre, too much for areas and distances "
+                        + "(web maps' EPSG:3857 does so): metric work uses \(utm) instead")
+        return utm
+    }
+
+    /// Data whose centre lies far (over 10 degrees) outside its projected CRS's area of use, or
+    /// cannot be placed on the globe at all: swapped eastings and northings, or the wrong EPSG code.
+    /// A warning, not an error: small synthetic districts near a CRS's false origin are legitimate.
+    static func areaOfUseWarnings(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
+                                  projection: ProjectionContext) -> [String] {
+        var warnings: [String] = []
+        for crs in Set(sourceCRS.values).sorted() {
+            guard (try? MetricCRS.isGeographic(crs, context: projection)) == false,
+                  let area = try? MetricCRS.areaOfUse(of: crs, context: projection) else { continue }
+            let mine = pending.filter { $0.crs == crs }
+            guard let box = mine.compactMap({ $0.feature.geometry.envelope }).reduce(nil, { $0?.union($1) ?? $1 }) else { continue }
+            let files = Set(mine.map(\.feature.origin.file)).sorted().joined(separator: ", ")
+            var xy = [box.center.x, box.center.y]
+            guard let transformer = try? CoordinateTransformer(from: crs, to: "OGC:CRS84", context: projection),
+                  transformer.transform(&xy).failedIndices.isEmpty, xy[0].isFinite, xy[1].isFinite else {
+                warnings.append("\(files): the centre of the data (\(box.center.x), \(box.center.y)) is no place on Earth in \(crs)")
+                continue
+            }
+            let margin = 10.0
+            if !(xy[0] >= area.west - margin && xy[0] <= area.east + margin && xy[1] >= area.south - margin && xy[1] <= area.north + margin) {
+                warnings.append("\(files): the data's centre (lon \(String(format: "%.2f", xy[0])), lat \(String(format: "%.2f", xy[1]))) "
+                                + "lies far outside the area of use of \(crs) (lon \(area.west) ... \(area.east), lat \(area.south) ... "
+                                + "\(area.north)); check the CRS and the axis order")
+            }
+        }
+        return warnings
+    }
+
+    /// The centre of all features' bounding boxes in longitude and latitude, when it can be found.
+    static func geographicCentre(of pending: [(feature: DistrictFeature, crs: String)], projection: ProjectionContext) -> (x: Double, y: Double)? {
+        var boxes: [String: Envelope] = [:]
+        for (feature, crs) in pending {
+            if let box = feature.geometry.envelope { boxes[crs] = boxes[crs]?.union(box) ?? box }
+        }
+        guard let (crs, box) = boxes.sorted(by: { $0.key < $1.key }).first else { return nil }
+        var xy = [box.center.x, box.center.y]
+        if crs != "OGC:CRS84" {
+            guard let transformer = try? CoordinateTransformer(from: crs, to: "OGC:CRS84", context: projection),
+                  transformer.transform(&xy).failedIndices.isEmpty else { return nil }
+        }
+        guard (-180...180).contains(xy[0]), (-90...90).contains(xy[1]) else { return nil }
+        return (xy[0], xy[1])
+    }
+
+    private func choose(_ pending: [(feature: DistrictFeature, crs: String)], sourceCRS: [String: String],
+                        projection: ProjectionContext) throws(DistrictLoadError) -> String {
         if let chosen = options.metricCRS {
             // Areas and distances in degrees would be silently wrong: refuse a geographic CRS.
             let geographic: Bool
@@ -146,6 +220,16 @@ public struct DistrictLoader: Sendable {
 
     /// Repairs or skips invalid polygons and drops degenerate lines, as the options say.
     private func checkGeometry(of feature: inout DistrictFeature, in context: GeometryContext) -> LoadProblem? {
+        // An empty polygon once counted as a building with green within 300 m: nothing to measure.
+        guard feature.geometry.envelope != nil else {
+            return LoadProblem(origin: feature.origin, message: "empty \(feature.geometry.typeName)", action: .skipped)
+        }
+        var vertices = 0
+        feature.geometry.forEachBuffer { vertices += $0.count / 2 }
+        guard vertices <= ExtentLimit.maximumVertices else {
+            return LoadProblem(origin: feature.origin, message: "\(vertices) vertices, more than the \(ExtentLimit.maximumVertices) "
+                               + "one feature may have", action: .skipped)
+        }
         let geometry: Geometry
         do { geometry = try context.geometry(from: feature.geometry) } catch {
             return LoadProblem(origin: feature.origin, message: "unusable geometry: \(error.message)", action: .skipped)

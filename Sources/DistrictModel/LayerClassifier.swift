@@ -21,7 +21,8 @@ public struct LayerClassifier: Sendable {
         if attributes.string("highway") != nil || attributes.string("area:highway") != nil { return .street }
         // Road tables without OSM tags: NoiseModelling's (TV_D, ...) or our own traffic keys.
         if family == .line, attributes.hasKey(where: { Self.roadTableKeys.contains($0) || $0.hasPrefix("traffic:") }) { return .street }
-        if attributes.string("natural") == "tree", family == .point { return .tree }
+        // A tree drawn as a line or polygon is still a tree: the loader reports it as unusable.
+        if attributes.string("natural") == "tree" { return .tree }
         guard isArea else { return nil }
         if attributes.string("building") != nil { return .building }
         if attributes.string("vacant") == "yes" { return .vacant }

@@ -7,6 +7,9 @@ public struct Feature: Sendable, Equatable {
     public var properties: [String: PropertyValue]
     /// Nil for `"geometry": null`, which RFC 7946 allows for unlocated features.
     public var geometry: GeoJSONGeometry?
+    /// Property keys the file gives more than once (the last value is kept): a sign of a broken
+    /// export that the reader cannot fix but the user should hear about.
+    public var duplicatePropertyKeys: [String] = []
 
     public init(id: String? = nil, properties: [String: PropertyValue] = [:], geometry: GeoJSONGeometry?) {
         self.id = id

@@ -69,7 +69,7 @@ extension GeoJSONParser {
             case .id:
                 feature.id = try parseFeatureID()
             case .properties:
-                feature.properties = try parseProperties()
+                feature.properties = try parseProperties(duplicates: &feature.duplicatePropertyKeys)
             case .geometry:
                 let geometryStart = scanner.index
                 do {
@@ -115,7 +115,8 @@ extension GeoJSONParser {
     }
 
     /// A Feature's `"properties"`: an object, or null for none.
-    private mutating func parseProperties() throws(GeoJSONError) -> [String: PropertyValue] {
+    /// A key given twice keeps its last value, as most JSON readers do, and is listed in `duplicates`.
+    private mutating func parseProperties(duplicates: inout [String]) throws(GeoJSONError) -> [String: PropertyValue] {
         if scanner.consumeLiteral("null") { return [:] }
         guard scanner.current == ASCII.openBrace else {
             throw scanner.error(.invalidMember("properties", expected: "an object or null"),
@@ -128,7 +129,7 @@ extension GeoJSONParser {
         var more = scanner.enterContainer(closing: ASCII.closeBrace)
         while more {
             let key = try scanner.readMemberKey()
-            properties[key] = try scanner.readValue(depth: 1)
+            if properties.updateValue(try scanner.readValue(depth: 1), forKey: key) != nil { duplicates.append(key) }
             more = try scanner.continueContainer(closing: ASCII.closeBrace)
         }
         expectedPropertyCount = properties.count

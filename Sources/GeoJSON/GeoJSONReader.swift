@@ -41,7 +41,12 @@ public struct GeoJSONReader: Sendable {
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw GeoJSONError(source: source, kind: .io("cannot read file: \(Self.reason(for: error))"))
+            // Devices and pipes (`/dev/null`, `<(zcat ...)`) cannot be mapped; mapping one failed
+            // with "Permission denied". Read them as a stream before giving up.
+            guard let handle = try? FileHandle(forReadingFrom: url), let streamed = try? handle.readToEnd() ?? Data() else {
+                throw GeoJSONError(source: source, kind: .io("cannot read file: \(Self.reason(for: error))"))
+            }
+            data = streamed
         }
         return try decode(data, source: source)
     }

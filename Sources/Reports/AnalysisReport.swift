@@ -71,13 +71,20 @@ public struct AnalysisReport: Sendable {
     /// and `cells.csv` / `lots.csv` when there are cells / vacant lots.
     @discardableResult
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
+        var warnings: [String] = []
+        return try write(to: directory, warnings: &warnings)
+    }
+
+    /// The tables replace the directory's as a set (`OutputDirectory.replaceTables`); cells that
+    /// could not be computed are written empty and named in `warnings`.
+    @discardableResult
+    public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         var files: [(String, CSVTable)] = [("streets.csv", streetsTable), ("district.csv", districtRows.csv)]
         if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
         files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
-        for (name, table) in files { try table.write(to: directory.file(name)) }
-        return files.map { directory.file($0.0).path }
+        return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
     }
 
     public var text: String {
@@ -91,13 +98,13 @@ public struct AnalysisReport: Sendable {
         if !lots.isEmpty {
             var table = TextTable(header: ["vacant lot", "m2", "residents 300 m", "newly served", "score", "rank"], rightAligned: [1, 2, 3, 4, 5])
             for lot in lots.sorted(by: { $0.priorityRank < $1.priorityRank }).prefix(10) {
-                table.rows.append([lot.id, NumberFormat.grouped(Int(lot.area.rounded())), NumberFormat.grouped(Int(lot.residents300m.rounded())),
-                                   NumberFormat.grouped(Int(lot.newlyServedResidents.rounded())), NumberFormat.fixed(lot.priorityScore, 1), String(lot.priorityRank)])
+                table.rows.append([lot.id, NumberFormat.grouped(lot.area), NumberFormat.grouped(lot.residents300m),
+                                   NumberFormat.grouped(lot.newlyServedResidents), NumberFormat.fixed(lot.priorityScore, 1), String(lot.priorityRank)])
             }
             lines += ["", table.rendered]
         }
         for (id, residents) in censusUnallocated {
-            lines.append("warning: census area \(id): \(NumberFormat.grouped(Int(residents.rounded()))) residents and no residential building to place them in")
+            lines.append("warning: census area \(id): \(NumberFormat.grouped(residents)) residents and no residential building to place them in")
         }
         let problems = district.problems.count + space.warnings.count
         if problems > 0 {

@@ -42,25 +42,3 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): cannot write: \(message)" }
 }
-
-/// Where an analysis writes its files.
-public struct OutputDirectory: Sendable {
-    public var url: URL
-
-    /// Creates the directory when needed; fails with the path when it is a file or unwritable.
-    public init(path: String) throws(OutputError) {
-        url = URL(fileURLWithPath: path, isDirectory: true)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError(path: path, message: "exists and is not a directory") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: path, message: error.localizedDescription)
-            }
-        }
-    }
-
-    public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}

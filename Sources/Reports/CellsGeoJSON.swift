@@ -61,7 +61,7 @@ public struct CellsGeoJSON: Sendable {
         for cell in cells {
             let route = cell.throughRoute.map { "yes (\(NumberFormat.fixed($0.length, 0)) m vs \(NumberFormat.fixed($0.aroundLength, 0)) m round)" } ?? "no"
             table.rows.append([cell.id, NumberFormat.fixed(cell.area / 10_000, 2), NumberFormat.fixed(cell.perimeter, 0),
-                               NumberFormat.grouped(Int(cell.residents.rounded())), "\(cell.interiorStreets.count)",
+                               NumberFormat.grouped(cell.residents), "\(cell.interiorStreets.count)",
                                NumberFormat.fixed(cell.interiorStreetLength, 0), route, cell.size.rawValue])
         }
         return table.rendered

@@ -122,10 +122,9 @@ public struct ComparisonTables: Sendable {
 
     /// Writes `compare.csv`, `summary.csv`, `matches.csv` and `transfers.csv`; returns their paths.
     @discardableResult
-    public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
+    public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         let files = [("compare.csv", long), ("summary.csv", summary), ("matches.csv", matches), ("transfers.csv", transfers)]
-        for (name, table) in files { try table.write(to: directory.file(name)) }
-        return files.map { directory.file($0.0).path }
+        return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
     }
 
     /// The terminal summary.
@@ -134,7 +133,7 @@ public struct ComparisonTables: Sendable {
         var table = TextTable(header: ["", "before", "after", "change"], rightAligned: [1, 2, 3])
         func format(_ value: Double?, _ digits: Int, unit: String) -> String {
             guard let value else { return "" }
-            let text = digits == 0 ? NumberFormat.grouped(Int(value.rounded())) : NumberFormat.fixed(value, digits)
+            let text = digits == 0 ? NumberFormat.grouped(value) : NumberFormat.fixed(value, digits)
             return unit == "%" ? text + " %" : unit == "m2" ? text + " m2" : text
         }
         for row in summary.rows {
@@ -164,8 +163,8 @@ public struct ComparisonTables: Sendable {
                 let moved = comparison.cellTransfers[cell.id] ?? SpaceTransfers()
                 cells.rows.append([cell.id, old?.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
                                    cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                                   NumberFormat.grouped(Int(moved.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people).rounded())),
-                                   NumberFormat.grouped(Int(moved.total(from: SpaceTransfers.vehicle, to: [.green]).rounded()))])
+                                   NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people)),
+                                   NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: [.green]))])
             }
             lines.append(cells.rendered)
         }

@@ -65,7 +65,7 @@ public struct GreenTables: Sendable {
         var table = TextTable(header: ["green space", "value"], rightAligned: [1])
         let pct = { (value: Double?) in value.map { NumberFormat.fixed($0, 1) + " %" } ?? "-" }
         table.rows = [
-            ["green area in the study area", NumberFormat.grouped(Int(s.greenArea.rounded())) + " m2"],
+            ["green area in the study area", NumberFormat.grouped(s.greenArea) + " m2"],
             ["green per resident", s.greenPerResident.map { NumberFormat.fixed($0, 1) + " m2" } ?? "-"],
             ["residents within 300 m of green >= 0.5 ha (WHO)", pct(s.percent(s.residentsGreen300m))],
             ["residents within 300 m of green >= 1 ha", pct(s.percent(s.residentsGreen300m1ha))],

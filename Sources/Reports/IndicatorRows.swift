@@ -12,8 +12,10 @@ public struct IndicatorRows: Sendable, Equatable {
 
     public init() {}
 
+    /// A value that is not finite is stored as none (an empty cell, `null` in JSON, where NaN
+    /// would make the JSON writer fail).
     public mutating func add(_ indicator: String, _ value: Double?, unit: String, digits: Int = 2) {
-        rows.append(Row(indicator: indicator, value: value, unit: unit, digits: digits))
+        rows.append(Row(indicator: indicator, value: value.flatMap { $0.isFinite ? $0 : nil }, unit: unit, digits: digits))
     }
 
     public func value(of indicator: String) -> Double? {

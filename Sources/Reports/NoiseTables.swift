@@ -54,7 +54,7 @@ public struct NoiseTables: Sendable {
         for (label, residents) in rows {
             table.rows.append([label, exposure.percent(residents).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
         }
-        return ([table.rendered, "Residents assessed: \(NumberFormat.grouped(Int(exposure.assessedResidents.rounded())))"]
+        return ([table.rendered, "Residents assessed: \(NumberFormat.grouped(exposure.assessedResidents))"]
             + noise.notes.map { "note: \($0)" }).joined(separator: "\n")
     }
 }

@@ -17,8 +17,8 @@ public struct PlanReport: Sendable {
         var table = TextTable(header: ["cell", "interior streets", "shared m2 (nominal)", "green m2 (nominal)", "veh-km/day off",
                                        "perimeter streets", "added veh/day each"], rightAligned: [1, 2, 3, 4, 5, 6])
         for cell in plan.cellTotals {
-            table.rows.append([cell.id, "\(cell.interiorStreets)", NumberFormat.grouped(Int(cell.nominalSharedArea.rounded())),
-                               NumberFormat.grouped(Int(cell.nominalGreenArea.rounded())), NumberFormat.fixed(cell.displacedVehicleKilometres, 1),
+            table.rows.append([cell.id, "\(cell.interiorStreets)", NumberFormat.grouped(cell.nominalSharedArea),
+                               NumberFormat.grouped(cell.nominalGreenArea), NumberFormat.fixed(cell.displacedVehicleKilometres, 1),
                                "\(cell.perimeterStreets)", options.reroute ? NumberFormat.fixed(cell.addedDailyFlow, 0) : "-"])
         }
         lines.append(table.rendered)

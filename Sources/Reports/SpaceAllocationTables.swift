@@ -76,9 +76,9 @@ public struct SpaceAllocationTables: Sendable {
         let areas = allocation.district
         var table = TextTable(header: ["street space", "m2", "share"], rightAligned: [1, 2])
         for (category, name) in Self.columns {
-            table.rows.append([name, NumberFormat.grouped(Int(areas[category].rounded())), areas.percent(category).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
+            table.rows.append([name, NumberFormat.grouped(areas[category]), areas.percent(category).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
         }
-        table.rows.append(["total", NumberFormat.grouped(Int(areas.total.rounded())), "100.0 %"])
+        table.rows.append(["total", NumberFormat.grouped(areas.total), "100.0 %"])
         var lines = [table.rendered, ""]
         let thresholds = allocation.thresholds
         if let share = areas.pedestrianSharePercent {
@@ -92,7 +92,7 @@ public struct SpaceAllocationTables: Sendable {
             lines.append("")
             var cells = TextTable(header: ["cell", "street m2", "pedestrian share", "rating"], rightAligned: [1, 2])
             for cell in allocation.cells {
-                cells.rows.append([cell.id, NumberFormat.grouped(Int(cell.areas.total.rounded())),
+                cells.rows.append([cell.id, NumberFormat.grouped(cell.areas.total),
                                    cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
                                    cell.rating?.rawValue ?? "-"])
             }

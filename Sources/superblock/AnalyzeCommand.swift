@@ -2,6 +2,7 @@ import ArgumentParser
 import DistrictModel
 import Foundation
 import CNOSSOS
+import DistrictModel
 import Indicators
 import Reports
 
@@ -25,10 +26,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Output format of the summary: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("min-pedestrian-share"), help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
+    @Option(name: .customLong("min-pedestrian-share"), parsing: .unconditional, help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
     var minimumShare: Double = 60
 
-    @Option(name: .customLong("desirable-pedestrian-share"), help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
+    @Option(name: .customLong("desirable-pedestrian-share"), parsing: .unconditional, help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
     var desirableShare: Double = 75
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
@@ -41,7 +42,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
     var access: GreenOptions.Access = .straight
 
-    @Option(name: .customLong("crown-diameter"), help: "Crown diameter of tree points without diameter_crown, m (for canopy cover).")
+    @Option(name: .customLong("crown-diameter"), parsing: .unconditional, help: "Crown diameter of tree points without diameter_crown, m (for canopy cover).")
     var crownDiameter: Double = 6
 
     @Flag(name: .customLong("green-lots"), help: "What-if: also report the green indicators with every vacant lot turned into green space.")
@@ -54,16 +55,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
         }
-        if let receivers, !FileManager.default.fileExists(atPath: receivers) {
-            throw ValidationError("\(receivers): no such file.")
+        guard crownDiameter > 0, AttributeLimits.crownDiameter.contains(crownDiameter) else {
+            throw ValidationError("--crown-diameter must lie in 0 ... 50 m (above 0), got \(crownDiameter).")
         }
-        guard crownDiameter > 0, crownDiameter < 60 else { throw ValidationError("--crown-diameter must lie between 0 and 60 m.") }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
         }
     }
 
     func run() async throws {
+        // An output path that is a file fails before the work, not after it.
+        try OutputDirectory.checkUsable(path: out)
         let district = try input.loadDistrict()
         let allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
         let space: SpaceAllocation
@@ -94,6 +96,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                                     health: HealthImpact(buildings: noise.buildings, options: healthOptions.options), green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
         report.censusUnallocated = estimate.unallocated
         if let receivers {
+            try InputFiles.checkExist([receivers])
             let points: [ReceiverPoint]
             do { points = try ReceiverPoint.load(URL(fileURLWithPath: receivers), inputCRS: input.crs, metricCRS: district.crs) } catch {
                 throw CommandFailure(error.description)
@@ -101,8 +104,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let levels = await NoiseModel(options: noiseOptions.options).levels(at: points, in: district, streets: noise.streets)
             report.receivers = ReceiversTable(points: points, levels: levels)
         }
-        let directory = try OutputDirectory(path: out)
-        let written = try report.write(to: directory)
+        var warnings: [String] = []
+        let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)
+        Warnings.print(warnings)
         switch format {
         case .text:
             print(report.text)

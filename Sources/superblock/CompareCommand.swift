@@ -32,7 +32,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Superblock cells for the cell rows. Default: the superblock layer of AFTER, else of BEFORE.")
     var cells: String?
 
-    @Option(name: .customLong("match-tolerance"), help: "Streets with other ids pair when their centrelines lie within this distance, m.")
+    @Option(name: .customLong("match-tolerance"), parsing: .unconditional, help: "Streets with other ids pair when their centrelines lie within this distance, m.")
     var matchTolerance: Double = 1
 
     @Option(help: "CRS of the input coordinates (e.g. EPSG:25831), overriding the files' own. Default: WGS84 lon/lat.")
@@ -41,10 +41,10 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
     var metricCRS: String?
 
-    @Option(name: .customLong("min-pedestrian-share"), help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
+    @Option(name: .customLong("min-pedestrian-share"), parsing: .unconditional, help: "Minimum pedestrian share of street space, percent (BCNecologia: 60).")
     var minimumShare: Double = 60
 
-    @Option(name: .customLong("desirable-pedestrian-share"), help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
+    @Option(name: .customLong("desirable-pedestrian-share"), parsing: .unconditional, help: "Desirable pedestrian share of street space, percent (BCNecologia: 75).")
     var desirableShare: Double = 75
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
@@ -52,28 +52,22 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
     func validate() throws {
-        for path in [before, after] + shared + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file.")
-        }
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
         }
-        if !(matchTolerance >= 0) { throw ValidationError("--match-tolerance must be >= 0.") }
+        if !(0...1000).contains(matchTolerance) { throw ValidationError("--match-tolerance must lie in 0 ... 1000 m, got \(matchTolerance).") }
     }
 
     func load(_ layout: String, metricCRS: String?) throws -> District {
         let files = [layout] + shared + (cells.map { [$0] } ?? [])
-        do {
-            return try DistrictLoader(options: LoadOptions(inputCRS: crs, metricCRS: metricCRS)).load(files.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        return try InputFiles.load(files, options: LoadOptions(inputCRS: crs, metricCRS: metricCRS))
     }
 
     func run() async throws {
+        try OutputDirectory.checkUsable(path: out)
         let beforeDistrict = try load(before, metricCRS: metricCRS)
         let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs)
-        let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == URL(fileURLWithPath: path).path } }
+        let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
         let comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
             noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance),
@@ -83,7 +77,9 @@ struct CompareCommand: AsyncParsableCommand {
             throw CommandFailure("comparison failed: \(error)")
         }
         let tables = ComparisonTables(result)
-        let written = try tables.write(to: OutputDirectory(path: out))
+        var warnings: [String] = []
+        let written = try tables.write(to: OutputDirectory(path: out), warnings: &warnings)
+        Warnings.print(warnings)
         print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
         print("")
         print(tables.text)

@@ -24,10 +24,10 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .customLong("basic-classes"), help: "Comma-separated highway classes of the basic network when no street is tagged superblock=basic.")
     var basicClasses: String = BasicNetwork.defaultClasses.joined(separator: ",")
 
-    @Option(name: .customLong("min-cell-area"), help: "Cells smaller than this (ha) merge with a neighbour (superblockify users: 2.56).")
+    @Option(name: .customLong("min-cell-area"), parsing: .unconditional, help: "Cells smaller than this (ha) merge with a neighbour (superblockify users: 2.56).")
     var minimumArea: Double = 2.56
 
-    @Option(name: .customLong("max-cell-area"), help: "Cells larger than this (ha) are flagged too large (Eggimann 2022's 3x3 superblock: 19.2; superblockify users: 92).")
+    @Option(name: .customLong("max-cell-area"), parsing: .unconditional, help: "Cells larger than this (ha) are flagged too large (Eggimann 2022's 3x3 superblock: 19.2; superblockify users: 92).")
     var maximumArea: Double = 19.2
 
     @Flag(name: .customLong("ignore-oneway"), help: "Let the through-route check drive one-way streets both ways.")

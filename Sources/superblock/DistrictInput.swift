@@ -19,9 +19,6 @@ struct DistrictInput: ParsableArguments {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one GeoJSON file.") }
-        for file in files where !FileManager.default.fileExists(atPath: file) {
-            throw ValidationError("\(file): no such file.")
-        }
     }
 
     var options: LoadOptions {
@@ -29,11 +26,41 @@ struct DistrictInput: ParsableArguments {
     }
 
     func loadDistrict() throws -> District {
+        try InputFiles.load(files, options: options)
+    }
+}
+
+/// Loading input files the same way in every command: a missing file is bad input (exit 1, not
+/// the usage error 64 it once was), files are named by the path the user gave, and district-wide
+/// warnings (a metric CRS replaced) go to standard error.
+enum InputFiles {
+    static func checkExist(_ paths: [String]) throws {
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandFailure("\(path): no such file")
+            }
+            if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, not a GeoJSON file") }
+        }
+    }
+
+    static func load(_ paths: [String], options: LoadOptions) throws -> District {
+        try checkExist(paths)
+        let district: District
         do {
-            return try DistrictLoader(options: options).load(files.map { URL(fileURLWithPath: $0) })
+            district = try DistrictLoader(options: options).load(paths.map { URL(fileURLWithPath: $0) })
         } catch {
             throw CommandFailure(error.description)
         }
+        Warnings.print(district.warnings)
+        return district
+    }
+}
+
+/// Warnings printed to standard error, so a script reading standard output is not disturbed.
+enum Warnings {
+    static func print(_ lines: [String]) {
+        for line in lines { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
     }
 }
 

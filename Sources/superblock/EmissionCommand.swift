@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNOSSOS
+import DistrictModel
 
 struct EmissionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,22 +18,22 @@ struct EmissionCommand: ParsableCommand {
     @Option(help: "Road surface: NL01 ... NL14, or an OSM surface value (asphalt, sett, paving_stones, concrete). Default: the reference surface.")
     var surface: String?
 
-    @Option(help: "Yearly average air temperature, degrees C.")
+    @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (-30 ... 50).")
     var temperature: Double = 20
 
-    @Option(name: .customLong("studded-share"), help: "Share of light vehicles with studded tyres, 0...1.")
+    @Option(name: .customLong("studded-share"), parsing: .unconditional, help: "Share of light vehicles with studded tyres, 0...1.")
     var studdedShare: Double?
 
-    @Option(name: .customLong("studded-months"), help: "Months a year studded tyres are used, 0...12.")
+    @Option(name: .customLong("studded-months"), parsing: .unconditional, help: "Months a year studded tyres are used, 0...12.")
     var studdedMonths: Double?
 
-    @Option(help: "Road gradient in percent, positive uphill in the direction of travel.")
+    @Option(parsing: .unconditional, help: "Road gradient in percent, positive uphill in the direction of travel (-20 ... 20).")
     var gradient: Double = 0
 
     @Flag(name: .customLong("two-way"), help: "Two-way road: half of each flow goes up the gradient and half down.")
     var twoWay = false
 
-    @Option(name: .customLong("junction-distance"), help: "Distance to the nearest junction, m (with --junction-type).")
+    @Option(name: .customLong("junction-distance"), parsing: .unconditional, help: "Distance to the nearest junction, m (with --junction-type).")
     var junctionDistance: Double?
 
     @Option(name: .customLong("junction-type"), help: "Junction type: lights or roundabout.")
@@ -60,6 +61,14 @@ struct EmissionCommand: ParsableCommand {
 
     func validate() throws {
         if flows.isEmpty { throw ValidationError("Give at least one flow, e.g. --light 1000@50.") }
+        try OptionRanges.check("--temperature", temperature, OptionRanges.temperature, unit: "degrees C")
+        try OptionRanges.check("--gradient", gradient, OptionRanges.gradient, unit: "%")
+        if let junctionDistance { try OptionRanges.check("--junction-distance", junctionDistance, 0...10_000, unit: "m") }
+        for (name, spec) in [("--light", light), ("--medium", medium), ("--heavy", heavy), ("--moped", moped), ("--motorcycle", motorcycle)] {
+            guard let flow = spec?.flow else { continue }
+            try OptionRanges.check("\(name) flow", flow.vehiclesPerHour, AttributeLimits.hourlyFlow, unit: "vehicles/h")
+            try OptionRanges.check("\(name) speed", flow.speedKmh, AttributeLimits.speed, unit: "km/h")
+        }
         if (junctionDistance == nil) != (junctionType == nil) {
             throw ValidationError("--junction-distance and --junction-type go together.")
         }

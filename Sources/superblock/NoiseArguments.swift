@@ -7,7 +7,7 @@ struct NoiseArguments: ParsableArguments {
     @Option(help: "CNOSSOS-EU coefficient set: 2015 or 2021.")
     var coefficients: CoefficientSet = .directive2021
 
-    @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (emission and, with CNOSSOS-EU, air absorption).")
+    @Option(parsing: .unconditional, help: "Yearly average air temperature, degrees C (-30 ... 50): emission and, with CNOSSOS-EU, air absorption.")
     var temperature: Double = 20
 
     @Flag(name: .customLong("no-speed-floor"), help: "Do not hold the speed in the emission power terms at 20 km/h or more.")
@@ -50,18 +50,17 @@ struct NoiseArguments: ParsableArguments {
         if let canyonSurcharge, !(0...3.2).contains(canyonSurcharge) {
             throw ValidationError("--canyon-surcharge must lie in 0 ... 3.2 dB.")
         }
-        if !(searchRadius > 0) { throw ValidationError("--search-radius must be positive.") }
+        try OptionRanges.check("--search-radius", searchRadius, OptionRanges.searchRadius, unit: "m")
+        try OptionRanges.check("--temperature", temperature, OptionRanges.temperature, unit: "degrees C")
         guard (0 ... 1).contains(reflectionOrder) else {
             throw ValidationError("--reflection-order must be 0 or 1 (second-order reflections are not implemented yet).")
         }
-        guard groundG.isFinite, (0 ... 1).contains(groundG) else { throw ValidationError("--ground-g must lie in 0 ... 1.") }
-        for (name, value) in [("day", favourableDay), ("evening", favourableEvening), ("night", favourableNight)] {
-            guard value.isFinite, (0 ... 1).contains(value) else { throw ValidationError("--favourable-\(name) must lie in 0 ... 1.") }
-        }
-        guard humidity.isFinite, humidity > 0, humidity <= 100 else { throw ValidationError("--humidity must lie in 0 ... 100 %.") }
-        if let buildingHeight, !(buildingHeight > 0 && buildingHeight <= 500) {
-            throw ValidationError("--building-height must lie in 0 ... 500 m.")
-        }
+        try OptionRanges.check("--ground-g", groundG, 0 ... 1, unit: "")
+        try OptionRanges.check("--favourable-day", favourableDay, 0 ... 1, unit: "")
+        try OptionRanges.check("--favourable-evening", favourableEvening, 0 ... 1, unit: "")
+        try OptionRanges.check("--favourable-night", favourableNight, 0 ... 1, unit: "")
+        try OptionRanges.check("--humidity", humidity, 1 ... 100, unit: "%")
+        if let buildingHeight { try OptionRanges.check("--building-height", buildingHeight, 1 ... 500, unit: "m") }
     }
 
     var options: NoiseOptions {

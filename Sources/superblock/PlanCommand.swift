@@ -29,16 +29,16 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "GeoJSON file for the after layout.")
     var output: String
 
-    @Option(name: .customLong("traffic-cut"), help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
+    @Option(name: .customLong("traffic-cut"), parsing: .unconditional, help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
     var trafficCut: Double = 0.82
 
-    @Option(name: .customLong("shared-share"), help: "Share of each interior carriageway given to shared space, 0...1.")
+    @Option(name: .customLong("shared-share"), parsing: .unconditional, help: "Share of each interior carriageway given to shared space, 0...1.")
     var sharedShare: Double = 0.8
 
-    @Option(name: .customLong("green-share"), help: "Share of each interior carriageway given to green strips, 0...1; shared + green <= 1, the rest stays a motor lane.")
+    @Option(name: .customLong("green-share"), parsing: .unconditional, help: "Share of each interior carriageway given to green strips, 0...1; shared + green <= 1, the rest stays a motor lane.")
     var greenShare: Double = 0.2
 
-    @Option(help: "Speed limit of the interior streets, km/h.")
+    @Option(parsing: .unconditional, help: "Speed limit of the interior streets, km/h (1 ... 200).")
     var speed: Double = 10
 
     @Flag(help: "Add the displaced traffic to the cells' perimeter streets.")
@@ -55,24 +55,23 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--traffic-cut", trafficCut), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
-            throw ValidationError("\(name) must lie in 0...1.")
+            throw ValidationError("\(name) must lie in 0...1, got \(value).")
         }
         if sharedShare + greenShare > 1 + 1e-9 { throw ValidationError("--shared-share + --green-share must be at most 1.") }
-        if !(speed > 0) { throw ValidationError("--speed must be positive.") }
-        for path in [file] + (cells.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file.")
-        }
+        if !AttributeLimits.speed.contains(speed) { throw ValidationError("--speed must lie in 1 ... 200 km/h, got \(speed).") }
     }
 
     func run() throws {
         let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
         let files = [file] + (cells.map { [$0] } ?? [])
-        let district: District
-        do { district = try DistrictLoader(options: options).load(files.map { URL(fileURLWithPath: $0) }) } catch {
-            throw CommandFailure(error.description)
-        }
-        let cellFeatures = district.cells.filter { cells == nil || $0.origin.file == URL(fileURLWithPath: cells!).path }
+        let district = try InputFiles.load(files, options: options)
+        let cellFeatures = district.cells.filter { cell in cells.map { cell.origin.file == $0 } ?? true }
         guard !cellFeatures.isEmpty else {
+            if let cells {
+                let skipped = district.problems.filter { $0.origin.file == cells }
+                throw CommandFailure("\(cells): no superblock cell (a polygon) in the file"
+                                     + (skipped.first.map { "; \(skipped.count) feature(s) skipped, e.g. \($0)" } ?? ""))
+            }
             throw CommandFailure("no superblock cells: give --cells (e.g. the output of superblock detect) or a superblock layer in \(file)")
         }
         let classes = basicClasses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -85,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         let source = URL(fileURLWithPath: file)
         var collection: FeatureCollection
         do { collection = try GeoJSONReader(checksGeographicRange: crs == nil).read(contentsOf: source) } catch { throw CommandFailure(error.description) }
-        collection = plan.apply(to: collection, file: source.path)
+        collection = plan.apply(to: collection, file: file)
         if let crs { collection.crs = crs }
         let geographic = CRSName.isGeographic(collection.crs ?? CRSName.crs84)
         do {

@@ -97,7 +97,9 @@ import Testing
         let line = GeoJSONGeometry.lineString([430_000, 4_581_000, 430_100, 4_581_000])
         let collection = FeatureCollection(features: [
             Feature(id: nil, properties: ["highway": .string("residential"), "id": .string("s1")], geometry: line),
-            Feature(id: nil, properties: ["highway": .string("residential"), "id": .string("s1")], geometry: line),
+            // Not the same geometry: an exact copy would be skipped as a duplicate (tested below).
+            Feature(id: nil, properties: ["highway": .string("residential"), "id": .string("s1")],
+                    geometry: .lineString([430_000, 4_581_010, 430_100, 4_581_010])),
         ], crs: "EPSG:25831")
         let district = try DistrictLoader().load([NamedCollection(name: "dup.geojson", collection: collection)])
         #expect(district.streets.count == 2)

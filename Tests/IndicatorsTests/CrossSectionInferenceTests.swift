@@ -75,14 +75,14 @@ import Testing
 
     @Test func badValuesWarnAndFallBackToDefaults() {
         let negative = section(["highway": "residential", "width": "-3", "lanes": "2", "sidewalk": "no"])
-        #expect(negative.warnings == ["width=-3 is outside 0..120 m; ignored"])
+        #expect(negative.warnings == ["width=-3 is outside 0..200 m; ignored"])
         #expect(negative.carriageway == 6)
         let text = section(["highway": "residential", "lanes": "abc", "sidewalk": "no"])
         #expect(text.warnings == ["lanes=abc is not a whole number; ignored"])
         #expect(text.carriageway == 6)
         #expect(text.defaulted == ["lanes", "carriageway"])
         let huge = section(["highway": "residential", "width": "1e9", "lanes": "1", "sidewalk": "no"])
-        #expect(huge.warnings == ["width=1e9 is outside 0..120 m; ignored"])
+        #expect(huge.warnings == ["width=1e9 is outside 0..200 m; ignored"])
         #expect(huge.carriageway == 3)
     }
 

@@ -50,9 +50,9 @@ import TestSupport
         let district = try DistrictLoader().load([NamedCollection(name: "bad.geojson", collection: collection)])
         let allocation = try SpaceAllocator().allocate(district)
         #expect(allocation.warnings.map(\.description) == [
-            "bad.geojson: feature 0 (id neg): width=-3 is outside 0..120 m; ignored; default used (kept)",
+            "bad.geojson: feature 0 (id neg): width=-3 is outside 0..200 m; ignored; default used (kept)",
             "bad.geojson: feature 1 (id abc): lanes=abc is not a whole number; ignored; default used (kept)",
-            "bad.geojson: feature 2 (id huge): width=1e9 is outside 0..120 m; ignored; default used (kept)",
+            "bad.geojson: feature 2 (id huge): width=1e9 is outside 0..200 m; ignored; default used (kept)",
         ])
         // Each falls back to 2 default lanes of 3.0 m: a 6 m carriageway with round caps.
         for street in allocation.streets {

@@ -35,8 +35,8 @@ public struct StreetDefaults: Sendable, Equatable {
     public var livingStreet = 6.0
     public var cycleway = 2.0
     /// Values beyond this are read as typing errors (a street 1e9 m wide), not as measurements.
-    public var maximumWidth = 120.0
-    public var maximumLanes = 12
+    public var maximumWidth = 200.0
+    public var maximumLanes = 20
 
     public init() {}
 

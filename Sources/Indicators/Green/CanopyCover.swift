@@ -12,7 +12,7 @@ struct CanopyCover {
         var pieces: [Geometry] = []
         for (tree, point) in zip(trees, points) {
             let diameter = tree.attributes.string("diameter_crown", "crown_diameter").flatMap(TagValue.metres)
-                .flatMap { $0 > 0 && $0 < 60 ? $0 : nil } ?? defaultCrownDiameter
+                .flatMap { $0 > 0 && AttributeLimits.crownDiameter.contains($0) ? $0 : nil } ?? defaultCrownDiameter
             pieces.append(try point.buffer(diameter / 2))
         }
         for green in greens where green.attributes.string("natural") == "wood" || green.attributes.string("landcover") == "trees" {

@@ -37,6 +37,9 @@ struct BuildingScreen: Sendable {
             let ax = edges[4 * edge] - x, ay = edges[4 * edge + 1] - y
             let bx = edges[4 * edge + 2] - x, by = edges[4 * edge + 3] - y
             var a0 = atan2(ay, ax), a1 = atan2(by, bx)
+            // Never from loaded data (the loader refuses non-finite coordinates), but Int() below
+            // would trap on NaN.
+            guard a0.isFinite, a1.isFinite else { continue }
             if a1 < a0 { swap(&a0, &a1) }
             // The edge spans the shorter arc between its ends' directions.
             let wraps = a1 - a0 > Double.pi
@@ -73,6 +76,7 @@ struct BuildingScreen: Sendable {
     /// The bin holding direction `angle` (radians, -pi ... pi), rounding to the nearest bin centre.
     static func bin(of angle: Double) -> Int {
         let binWidth = 2 * Double.pi / Double(bins)
+        guard angle.isFinite else { return 0 }
         let index = Int(((angle + Double.pi) / binWidth).rounded())
         return ((index % bins) + bins) % bins
     }

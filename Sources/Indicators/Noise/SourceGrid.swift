@@ -25,9 +25,15 @@ struct SourceGrid: Sendable {
         originX = valid.map(\.0).min() ?? 0
         originY = valid.map(\.1).min() ?? 0
         let maxX = valid.map(\.2).max() ?? 0, maxY = valid.map(\.3).max() ?? 0
-        self.cellSize = cellSize
-        columns = max(1, Int(((maxX - originX) / cellSize).rounded(.down)) + 1)
-        rows = max(1, Int(((maxY - originY) / cellSize).rounded(.down)) + 1)
+        // The grid never holds more than `maximumCells` cells, whatever the extent: a larger extent
+        // gets larger cells (slower queries, bounded memory) rather than a runaway allocation.
+        let spanX = maxX - originX, spanY = maxY - originY
+        let needed = (spanX / cellSize + 1) * (spanY / cellSize + 1)
+        let size = needed.isFinite && needed <= Self.maximumCells ? cellSize
+            : Swift.max(cellSize, ((spanX + cellSize) * (spanY + cellSize) / Self.maximumCells).squareRoot(), spanX / Double(Self.maximumSide - 1), spanY / Double(Self.maximumSide - 1))
+        self.cellSize = size.isFinite && size > 0 ? size : cellSize
+        columns = Self.index(spanX / self.cellSize, limit: Self.maximumSide - 1) + 1
+        rows = Self.index(spanY / self.cellSize, limit: Self.maximumSide - 1) + 1
         cells = Array(repeating: [], count: columns * rows)
         self.boxes = boxes.map { (minX: $0.0, minY: $0.1, maxX: $0.2, maxY: $0.3) }
         for (index, box) in self.boxes.enumerated() where box.minX.isFinite {
@@ -36,9 +42,21 @@ struct SourceGrid: Sendable {
         }
     }
 
+    var cellCount: Int { cells.count }
+
+    /// At most 4 million cells (about 100 MB of empty arrays), at most 2,000 a side.
+    static let maximumCells = 4_000_000.0
+    static let maximumSide = 2000
+
+    /// `value` rounded down and clamped to 0...limit, without trapping on NaN, infinity or values
+    /// beyond `Int` (a search radius of 1e300 used to trap here).
+    static func index(_ value: Double, limit: Int) -> Int {
+        guard value.isFinite else { return value == .infinity ? limit : 0 }
+        return Int(Swift.min(Swift.max(value.rounded(.down), 0), Double(limit)))
+    }
+
     private func cell(_ x: Double, _ y: Double) -> (Int, Int) {
-        let c = Int(((x - originX) / cellSize).rounded(.down)), r = Int(((y - originY) / cellSize).rounded(.down))
-        return (min(max(c, 0), columns - 1), min(max(r, 0), rows - 1))
+        (Self.index((x - originX) / cellSize, limit: columns - 1), Self.index((y - originY) / cellSize, limit: rows - 1))
     }
 
     /// Sources whose bounding box comes within `radius` of (x, y), each once, ascending.

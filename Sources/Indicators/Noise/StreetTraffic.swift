@@ -62,7 +62,7 @@ public struct TrafficInference: Sendable {
         let (surface, surfaceMeasured) = Self.surface(attributes)
         // Superblock interiors run at 10 km/h (DESIGN.md section 4.5) unless the data says otherwise.
         let classSpeed = attributes.string("superblock") == "interior" ? 10 : defaults.speed(for: highway)
-        let speed = attributes.string("maxspeed").flatMap(TagValue.kilometresPerHour) ?? classSpeed
+        let speed = Self.speed(attributes.string("maxspeed")) ?? classSpeed
         let empty = PerPeriod<[VehicleCategory: TrafficFlow]>(day: [:], evening: [:], night: [:])
 
         if let counts = explicitCounts(attributes, speed: speed) {
@@ -71,19 +71,20 @@ public struct TrafficInference: Sendable {
         if let flows = noiseModellingFlows(attributes) {
             return StreetTraffic(flows: flows, source: .noiseModelling, surface: surface, surfaceMeasured: surfaceMeasured)
         }
-        guard street.roadClass.carriesMotorTraffic || attributes.number("traffic:aadt") != nil else {
+        let aadt = attributes.number("traffic:aadt").flatMap { AttributeLimits.dailyFlow.contains($0) ? $0 : nil }
+        guard street.roadClass.carriesMotorTraffic || aadt != nil else {
             return StreetTraffic(flows: empty, source: .none, surface: surface, surfaceMeasured: surfaceMeasured)
         }
         let daily: Double
         let source: TrafficSource
-        if let aadt = attributes.number("traffic:aadt"), aadt >= 0 {
+        if let aadt {
             (daily, source) = (aadt, .aadt)
         } else if let fallback = defaults.dailyFlow(for: highway) {
             (daily, source) = (fallback, .classDefault)
         } else {
             return StreetTraffic(flows: empty, source: .none, surface: surface, surfaceMeasured: surfaceMeasured)
         }
-        let heavyShare = attributes.number("traffic:heavy_share").flatMap { (0...1).contains($0) ? $0 : nil } ?? defaults.heavyShare
+        let heavyShare = attributes.number("traffic:heavy_share").flatMap { AttributeLimits.heavyShare.contains($0) ? $0 : nil } ?? defaults.heavyShare
         let heavySpeed = min(speed, defaults.maximumHeavySpeed)
         let flows = PerPeriod { period -> [VehicleCategory: TrafficFlow] in
             let hourly = daily * defaults.periodShares[period] / period.hours
@@ -99,9 +100,9 @@ public struct TrafficInference: Sendable {
         let flows = PerPeriod { period -> [VehicleCategory: TrafficFlow] in
             var flows: [VehicleCategory: TrafficFlow] = [:]
             for (category, key) in Self.categoryKeys {
-                guard let count = attributes.number("traffic:\(period.rawValue):\(key)"), count >= 0 else { continue }
+                guard let count = Self.flow(attributes.number("traffic:\(period.rawValue):\(key)")) else { continue }
                 any = true
-                let categorySpeed = attributes.string("speed:\(period.rawValue):\(key)").flatMap(TagValue.kilometresPerHour) ?? speed
+                let categorySpeed = Self.speed(attributes.string("speed:\(period.rawValue):\(key)")) ?? speed
                 flows[category] = TrafficFlow(vehiclesPerHour: count, speedKmh: categorySpeed)
             }
             return flows
@@ -112,18 +113,34 @@ public struct TrafficInference: Sendable {
     /// NoiseModelling's road table: TV (all vehicles/h) and HV (heavy/h) per period, speeds LV_SPD
     /// and HV_SPD; light = TV - HV (category 1), heavy = HV (category 3).
     private func noiseModellingFlows(_ attributes: Attributes) -> PerPeriod<[VehicleCategory: TrafficFlow]>? {
-        guard attributes.number("TV_D") != nil || attributes.number("TV_E") != nil || attributes.number("TV_N") != nil else { return nil }
+        guard ["TV_D", "TV_E", "TV_N"].contains(where: { Self.flow(attributes.number($0)) != nil }) else { return nil }
         return PerPeriod { period in
-            let suffix = Self.periodSuffix[period]!
-            let total = max(attributes.number("TV_\(suffix)") ?? 0, 0)
-            let heavy = min(max(attributes.number("HV_\(suffix)") ?? 0, 0), total)
-            let lightSpeed = attributes.number("LV_SPD_\(suffix)") ?? 50
-            let heavySpeed = attributes.number("HV_SPD_\(suffix)") ?? lightSpeed
+            let suffix = Self.periodSuffix[period] ?? "D"
+            let total = Self.flow(attributes.number("TV_\(suffix)")) ?? 0
+            let heavy = min(Self.flow(attributes.number("HV_\(suffix)")) ?? 0, total)
+            let lightSpeed = Self.speed(attributes.number("LV_SPD_\(suffix)")) ?? 50
+            let heavySpeed = Self.speed(attributes.number("HV_SPD_\(suffix)")) ?? lightSpeed
             var flows: [VehicleCategory: TrafficFlow] = [:]
             if total - heavy > 0 { flows[.light] = TrafficFlow(vehiclesPerHour: total - heavy, speedKmh: lightSpeed) }
             if heavy > 0 { flows[.heavy] = TrafficFlow(vehiclesPerHour: heavy, speedKmh: heavySpeed) }
             return flows
         }
+    }
+
+    /// A speed in `AttributeLimits.speed` (1...200 km/h), else nil: a speed of 0, NaN or -30 once
+    /// dropped the street from the noise model, and 1e9 wrote `inf` into `streets.csv`. The loader
+    /// already removed such values with a warning; this keeps districts built in memory safe too.
+    static func speed(_ text: String?) -> Double? {
+        speed(text.flatMap(TagValue.kilometresPerHour))
+    }
+
+    static func speed(_ value: Double?) -> Double? {
+        value.flatMap { AttributeLimits.speed.contains($0) ? $0 : nil }
+    }
+
+    /// An hourly flow in `AttributeLimits.hourlyFlow`, else nil.
+    static func flow(_ value: Double?) -> Double? {
+        value.flatMap { AttributeLimits.hourlyFlow.contains($0) ? $0 : nil }
     }
 
     static func surface(_ attributes: Attributes) -> (RoadSurface, Bool) {

@@ -61,7 +61,7 @@ public struct PopulationEstimator: Sendable {
     public init() {}
 
     public func isResidential(_ building: DistrictFeature) -> Bool {
-        if building.attributes.number("population").map({ $0 > 0 }) == true { return true }
+        if Self.given(building.attributes.number("population")).map({ $0 > 0 }) == true { return true }
         guard let type = building.attributes.string("building") else { return true }
         return !Self.nonResidential.contains(type)
     }
@@ -69,11 +69,21 @@ public struct PopulationEstimator: Sendable {
     /// Floor area: footprint x storeys (`building:levels`, else `height` / storey height, else 1).
     public func floorArea(of building: DistrictFeature, footprint: Double) -> Double {
         let attributes = building.attributes
-        if let levels = attributes.number("building:levels"), levels > 0, levels < 200 { return footprint * levels }
-        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, height < 1000 {
+        if let levels = attributes.number("building:levels"), levels > 0, AttributeLimits.levels.contains(levels) { return footprint * levels }
+        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, AttributeLimits.height.contains(height) {
             return footprint * max(1, (height / storeyHeight).rounded())
         }
         return footprint
+    }
+
+    /// A building's own population when it is in `AttributeLimits.buildingPopulation` (0...100,000;
+    /// the loader already dropped others with a warning: 1e19 once trapped a report).
+    static func given(_ value: Double?) -> Double? {
+        value.flatMap { AttributeLimits.buildingPopulation.contains($0) ? $0 : nil }
+    }
+
+    static func census(_ value: Double?) -> Double? {
+        value.flatMap { AttributeLimits.censusPopulation.contains($0) ? $0 : nil }
     }
 
     public func estimate(_ district: District) throws(GeometryError) -> [BuildingPopulation] {
@@ -92,11 +102,11 @@ public struct PopulationEstimator: Sendable {
             geometries.append(geometry)
             let residential = isResidential(building)
             let floor = residential ? floorArea(of: building, footprint: geometry.area) : 0
-            if let given = building.attributes.number("population"), given >= 0 {
+            if let given = Self.given(building.attributes.number("population")) {
                 result.append(BuildingPopulation(population: given, method: .given, floorArea: floor))
             } else if !residential {
                 result.append(BuildingPopulation(population: 0, method: .none, floorArea: 0))
-            } else if let dwellings = building.attributes.number("dwellings", "building:flats"), dwellings >= 0 {
+            } else if let dwellings = building.attributes.number("dwellings", "building:flats"), AttributeLimits.dwellings.contains(dwellings) {
                 result.append(BuildingPopulation(population: dwellings * personsPerDwelling, method: .dwellings, floorArea: floor))
             } else {
                 result.append(BuildingPopulation(population: floor / floorAreaPerResident, method: .floorArea, floorArea: floor))
@@ -105,14 +115,14 @@ public struct PopulationEstimator: Sendable {
         let census = district.censusAreas
         guard !census.isEmpty else { return PopulationEstimate(buildings: result, unallocated: []) }
         guard !geometries.isEmpty else {
-            return PopulationEstimate(buildings: result, unallocated: census.map { ($0.id, $0.attributes.number("population") ?? 0) })
+            return PopulationEstimate(buildings: result, unallocated: census.map { ($0.id, Self.census($0.attributes.number("population")) ?? 0) })
         }
         var unallocated: [(id: String, population: Double)] = []
 
         // Dasymetric share-out: each building belongs to the census polygon holding its interior point.
         let index = try SpatialIndex(geometries)
         for area in census {
-            guard let total = area.attributes.number("population"), total >= 0 else { continue }
+            guard let total = Self.census(area.attributes.number("population")) else { continue }
             let polygon = try PreparedGeometry(try context.geometry(from: area.geometry))
             var declared = 0.0
             var members: [Int] = []
