@@ -118,7 +118,9 @@ public struct NoiseModel: Sendable {
     /// (party walls of a perimeter block have no free facade).
     func receiverPoints(_ district: District) throws(GeometryError) -> [[Double]] {
         let context = GeometryContext()
-        let buildings = try district.buildings.map { building throws(GeometryError) in try context.geometry(from: building.geometry) }
+        let buildings = try district.buildings.map { building throws(GeometryError) in
+            try GeometryError.naming(building.origin) { () throws(GeometryError) in try context.geometry(from: building.geometry) }
+        }
         guard !buildings.isEmpty else { return [] }
         let index = try SpatialIndex(buildings)
         return try district.buildings.map { building throws(GeometryError) -> [Double] in

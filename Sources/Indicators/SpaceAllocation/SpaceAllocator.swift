@@ -84,7 +84,9 @@ public struct SpaceAllocator: Sendable {
         var shapes: [StreetShape] = []
         shapes.reserveCapacity(streets.count)
         for street in streets {
-            shapes.append(try StreetShape(street, inference: inference, sidewalks: finder, context: context))
+            shapes.append(try GeometryError.naming(street.origin) { () throws(GeometryError) in
+                try StreetShape(street, inference: inference, sidewalks: finder, context: context)
+            })
         }
         // What each street keeps after overlaps, found among its neighbours only.
         let indexed = shapes.indices.filter { shapes[$0].footprint != nil }
@@ -94,7 +96,9 @@ public struct SpaceAllocator: Sendable {
             for position in owned {
                 guard let footprint = shapes[position].footprint else { continue }
                 let neighbours = index.query(footprint).map { indexed[$0] }
-                claims[position] = try Self.claims(of: position, among: neighbours, shapes: shapes, context: context)
+                claims[position] = try GeometryError.naming(streets[position].origin) { () throws(GeometryError) in
+                    try Self.claims(of: position, among: neighbours, shapes: shapes, context: context)
+                }
             }
         }
         let cellShapes = try cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
@@ -168,7 +172,9 @@ public struct SpaceAllocator: Sendable {
         var shapes: [StreetShape] = []
         shapes.reserveCapacity(streets.count)
         for street in streets {
-            shapes.append(try StreetShape(street, inference: inference, sidewalks: sidewalkFinder, context: context))
+            shapes.append(try GeometryError.naming(street.origin) { () throws(GeometryError) in
+                try StreetShape(street, inference: inference, sidewalks: sidewalkFinder, context: context)
+            })
         }
         return shapes
     }
