@@ -9,7 +9,8 @@ public enum HeightSource: String, Sendable, CaseIterable {
     case `default`
 }
 
-/// A building's height: `height`, else `building:levels` x 3 m, else a default of one 3 m storey.
+/// A building's height: `height`, else `building:levels` x 3 m, else a default of one 3 m storey
+/// (the noise model gives such buildings the median known height instead: `NoiseOptions.buildingHeight`).
 ///
 /// | parameter | value | source |
 /// |---|---|---|
@@ -33,9 +34,9 @@ public struct BuildingHeight: Sendable, Equatable {
     }
 
     public init(attributes: Attributes) {
-        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, height < 1000 {
+        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, AttributeLimits.height.contains(height) {
             self.init(metres: height, source: .height)
-        } else if let levels = attributes.number("building:levels"), levels > 0, levels < 200 {
+        } else if let levels = attributes.number("building:levels"), levels > 0, AttributeLimits.levels.contains(levels) {
             self.init(metres: levels * Self.storeyHeight, source: .levels)
         } else {
             self.init(metres: Self.defaultHeight, source: .default)
