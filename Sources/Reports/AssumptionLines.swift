@@ -18,7 +18,7 @@ public struct AssumptionLines: Sendable {
             let kind = a.noiseModel?.hasPrefix("CNOSSOS") == true
                 ? "CNOSSOS-EU road emission and propagation over flat terrain; not an END strategic noise map"
                 : "CNOSSOS-EU road emission; a screening model, not an END-compliant noise map"
-            lines.append("Noise model: \(model) (\(kind))")
+            lines.append("Noise model: \(model); \(kind)")
             let km = { (metres: Double) in NumberFormat.fixed(metres / 1000, 1) }
             lines.append("Assumed traffic: class defaults on " + Self.percent(a.defaultTrafficLengthPercent)
                 + " of the street length with motor traffic (\(km(a.defaultTrafficStreetLength)) of \(km(a.trafficStreetLength)) km had no counts, road table or traffic:aadt)")
