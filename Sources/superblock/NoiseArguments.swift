@@ -25,7 +25,7 @@ struct NoiseArguments: ParsableArguments {
     @Option(help: "Propagation model: cnossos (CNOSSOS-EU: ground, diffraction over buildings, facade reflections) or free-field (the screening model).")
     var propagation: PropagationMethod = .cnossos
 
-    @Option(name: .customLong("reflection-order"), help: "CNOSSOS-EU: orders of facade reflections, 0 or 1 (the receiver's own facade never reflects).")
+    @Option(name: .customLong("reflection-order"), help: "CNOSSOS-EU: orders of facade reflections, 0, 1 or 2 (the receiver's own facade never reflects).")
     var reflectionOrder: Int = 1
 
     @Option(name: .customLong("ground-g"), parsing: .unconditional, help: "CNOSSOS-EU: ground factor G outside green areas, 0 (hard) ... 1 (porous). Green areas have G = 1 unless a `g` property says otherwise.")
@@ -52,8 +52,8 @@ struct NoiseArguments: ParsableArguments {
         }
         try OptionRanges.check("--search-radius", searchRadius, OptionRanges.searchRadius, unit: "m")
         try OptionRanges.check("--temperature", temperature, OptionRanges.temperature, unit: "degrees C")
-        guard (0 ... 1).contains(reflectionOrder) else {
-            throw ValidationError("--reflection-order must be 0 or 1 (second-order reflections are not implemented yet).")
+        guard (0 ... 2).contains(reflectionOrder) else {
+            throw ValidationError("--reflection-order must be 0, 1 or 2, got \(reflectionOrder).")
         }
         try OptionRanges.check("--ground-g", groundG, 0 ... 1, unit: "")
         try OptionRanges.check("--favourable-day", favourableDay, 0 ... 1, unit: "")

@@ -123,3 +123,21 @@ import Testing
         #expect(noise.notes.contains { $0.hasPrefix("Building heights: 2 tagged, 1 from building:levels x 3 m, 1 defaulted to 15.0 m") })
     }
 }
+
+/// Second-order reflections (`--reflection-order 2`) in a street canyon: the road between two long
+/// facades is heard once more by every double bounce, so each order adds a little, less each time.
+@Suite struct SecondOrderReflectionTests {
+    @Test func eachOrderAddsLessThanTheOneBefore() {
+        let x0 = CnossosNoiseTests.x0, y0 = CnossosNoiseTests.y0
+        let north = CnossosNoiseTests.building("north", [x0 - 150, y0 + 10, x0 + 150, y0 + 10, x0 + 150, y0 + 30, x0 - 150, y0 + 30, x0 - 150, y0 + 10])
+        let south = CnossosNoiseTests.building("south", [x0 - 150, y0 - 30, x0 + 150, y0 - 30, x0 + 150, y0 - 10, x0 - 150, y0 - 10, x0 - 150, y0 - 30])
+        let district = CnossosNoiseTests.district([north, south])
+        let point = [x0, y0 + 6]
+        let levels = (0 ... 2).map { order in
+            NoiseModel(options: CnossosNoiseTests.options(reflections: order)).levels(atPoints: point, in: district)[0].day
+        }
+        let first = levels[1] - levels[0], second = levels[2] - levels[1]
+        #expect(first > 0.5 && first < 3, "order 1 adds \(first)")
+        #expect(second > 0.05 && second < first, "order 2 adds \(second)")
+    }
+}

@@ -12,7 +12,7 @@ public enum PropagationMethod: String, Sendable, CaseIterable {
 /// Settings of the noise model; `notes` names every one that changes the numbers.
 public struct NoiseOptions: Sendable {
     public var method: PropagationMethod = .cnossos
-    /// Orders of facade reflections in the CNOSSOS model (0 or 1).
+    /// Orders of facade reflections in the CNOSSOS model (0, 1 or 2).
     public var reflectionOrder = 1
     /// G where no green area (or `g` property) says otherwise: urban ground is hard.
     public var groundG = 0.0
@@ -61,7 +61,7 @@ public struct NoiseOptions: Sendable {
         switch method {
         case .cnossos:
             model = "Noise model: CNOSSOS-EU (Directive 2002/49/EC Annex II 2.2 emission, 2.5 propagation): ground effect (G \(groundG) outside green areas), "
-                + "diffraction over buildings, \(reflectionOrder == 0 ? "no reflections" : "first-order facade reflections"), "
+                + "diffraction over buildings, \(["no reflections", "first-order facade reflections", "facade reflections up to the second order"][min(max(reflectionOrder, 0), 2)]), "
                 + "favourable conditions p = \(favourable.day) / \(favourable.evening) / \(favourable.night) (day / evening / night); "
                 + "flat terrain; no lateral diffraction round buildings."
         case .freeField:

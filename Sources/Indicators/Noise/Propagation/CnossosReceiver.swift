@@ -82,24 +82,74 @@ struct CnossosReceiver: Sendable {
             candidates.append(index)
         }
         let dz = finder.receiverHeight - finder.sourceHeight
+        // Images of the receiver: in each candidate facade (first order), and in a second facade
+        // facing that image (second order, `--reflection-order 2`).
+        var images: [(x: Double, y: Double, walls: [Int])] = []
         for wall in candidates {
-            let edge = walls.grid.edges[wall], normal = walls.normals[wall]
-            let facing = (x - edge.ax) * normal.x + (y - edge.ay) * normal.y
-            let ix = x - 2 * facing * normal.x, iy = y - 2 * facing * normal.y
+            let image = Self.mirror(x: x, y: y, in: walls.grid.edges[wall], normal: walls.normals[wall])
+            images.append((image.x, image.y, [wall]))
+            guard reflectionOrder >= 2 else { continue }
+            for first in candidates where first != wall {
+                let edge = walls.grid.edges[first], normal = walls.normals[first]
+                guard (image.x - edge.ax) * normal.x + (image.y - edge.ay) * normal.y > 0.5 else { continue }
+                let second = Self.mirror(x: image.x, y: image.y, in: edge, normal: normal)
+                images.append((second.x, second.y, [first, wall]))
+            }
+        }
+        for image in images {
             for piece in pieces {
                 let sx = (piece.ax + piece.bx) / 2, sy = (piece.ay + piece.by) / 2
-                guard (sx - edge.ax) * normal.x + (sy - edge.ay) * normal.y > 0,
-                      (sx - ix) * (sx - ix) + (sy - iy) * (sy - iy) <= searchRadius * searchRadius,
-                      let hit = walls.grid.crossing(wall, px: sx, py: sy, qx: ix, qy: iy) else { continue }
-                let px = sx + hit.t * (ix - sx), py = sy + hit.t * (iy - sy)
-                guard !finder.isBlocked(ax: sx, ay: sy, bx: px, by: py, excluding: wall, scratch: &scratch),
-                      !finder.isBlocked(ax: px, ay: py, bx: x, by: y, excluding: wall, scratch: &scratch),
-                      let profile = finder.reflectedProfile(sx: sx, sy: sy, px: px, py: py, rx: x, ry: y, wall: wall,
-                                                            receiverZones: zones, scratch: &scratch) else { continue }
-                let spread = Self.spreading(piece, x: ix, y: iy, dz: dz)
+                guard (sx - image.x) * (sx - image.x) + (sy - image.y) * (sy - image.y) <= searchRadius * searchRadius,
+                      let points = specularPoints(from: (sx, sy), toImage: (image.x, image.y), via: image.walls, receiver: (x, y)) else { continue }
+                // Only unobstructed reflected paths: one that also has to cross a building is far
+                // weaker than the direct and diffracted paths.
+                let vertices = [(sx, sy)] + points.map { ($0.x, $0.y) } + [(x, y)]
+                var blocked = false
+                for (index, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() where !blocked {
+                    let excluded = [index > 0 ? image.walls[index - 1] : nil, index < image.walls.count ? image.walls[index] : nil].compactMap { $0 }
+                    blocked = finder.isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: excluded, scratch: &scratch)
+                }
+                guard !blocked, let profile = finder.reflectedProfile(sx: sx, sy: sy, via: points, rx: x, ry: y,
+                                                                      receiverZones: zones, scratch: &scratch) else { continue }
+                let spread = Self.spreading(piece, x: image.x, y: image.y, dz: dz)
                 add(profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
             }
         }
+    }
+
+    /// The specular points of a path from `source` to the receiver by the walls `walls` (in order
+    /// from the source), found by unfolding: the line to the final image meets the first wall, the
+    /// line from there to the next image the next wall, and so on. nil when a line misses its wall
+    /// or a point lies behind it.
+    private func specularPoints(from source: (Double, Double), toImage image: (Double, Double), via walls: [Int],
+                                receiver: (Double, Double)) -> [(x: Double, y: Double, wall: Int)]? {
+        let index = finder.walls
+        // The intermediate images, from the receiver's outwards: image k is the receiver mirrored
+        // in walls[last], ..., walls[k].
+        var images: [(Double, Double)] = [receiver]
+        for wall in walls.reversed() {
+            let previous = images[images.count - 1]
+            let mirrored = Self.mirror(x: previous.0, y: previous.1, in: index.grid.edges[wall], normal: index.normals[wall])
+            images.append((mirrored.x, mirrored.y))
+        }
+        var from = source
+        var points: [(x: Double, y: Double, wall: Int)] = []
+        for (k, wall) in walls.enumerated() {
+            let target = images[walls.count - k]
+            let edge = index.grid.edges[wall], normal = index.normals[wall]
+            guard (from.0 - edge.ax) * normal.x + (from.1 - edge.ay) * normal.y > 0,
+                  let hit = index.grid.crossing(wall, px: from.0, py: from.1, qx: target.0, qy: target.1) else { return nil }
+            let point = (from.0 + hit.t * (target.0 - from.0), from.1 + hit.t * (target.1 - from.1))
+            points.append((point.0, point.1, wall))
+            from = point
+        }
+        return points
+    }
+
+    /// (x, y) mirrored in the line of a wall.
+    private static func mirror(x: Double, y: Double, in edge: EdgeGrid.Edge, normal: (x: Double, y: Double)) -> (x: Double, y: Double) {
+        let facing = (x - edge.ax) * normal.x + (y - edge.ay) * normal.y
+        return (x - 2 * facing * normal.x, y - 2 * facing * normal.y)
     }
 
     /// Adds one path's energy, per period: the piece's band energies times the spreading and the

@@ -14,15 +14,20 @@ struct EdgeGrid: Sendable {
     private let columns: Int, rows: Int
     private let cells: [[Int32]]
 
-    init(edges: [Edge], cellSize: Double) {
+    /// Grids have at most about this many cells: a district of scattered features far apart (the
+    /// loader allows 100 km) gets larger cells rather than a huge grid.
+    static let maximumCells = 1_000_000.0
+
+    init(edges: [Edge], cellSize requested: Double) {
         self.edges = edges
-        self.cellSize = cellSize
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for e in edges {
             minX = min(minX, e.ax, e.bx); maxX = max(maxX, e.ax, e.bx)
             minY = min(minY, e.ay, e.by); maxY = max(maxY, e.ay, e.by)
         }
         if !minX.isFinite { (minX, minY, maxX, maxY) = (0, 0, 0, 0) }
+        let cellSize = max(requested, ((maxX - minX + 2 * requested) * (maxY - minY + 2 * requested) / Self.maximumCells).squareRoot())
+        self.cellSize = cellSize
         originX = minX - cellSize
         originY = minY - cellSize
         // The loader bounds a district's extent; the cap keeps a bad one from sizing a huge grid.

@@ -31,53 +31,73 @@ struct UrbanPathFinder: Sendable {
     /// the ground zones that contain the receiver.
     func directProfile(sx: Double, sy: Double, rx: Double, ry: Double, receiverZones: [Int32],
                        scratch: inout QueryScratch) -> CutProfile {
-        let leg = self.leg(from: (sx, sy), to: (rx, ry), endZones: receiverZones, excluding: nil, scratch: &scratch)
+        let leg = self.leg(from: (sx, sy), to: (rx, ry), endZones: receiverZones, excluding: [], scratch: &scratch)
         var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: leg.firstG)]
         points += leg.points
         points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: leg.lastG))
         return CutProfile(path: .direct, points: points, sourceGroundFactor: 0)
     }
 
-    /// Whether the straight line between two points crosses a facade other than `excluding`.
-    func isBlocked(ax: Double, ay: Double, bx: Double, by: Double, excluding: Int?, scratch: inout QueryScratch) -> Bool {
+    /// Whether the straight line between two points crosses a facade other than those `excluding`.
+    func isBlocked(ax: Double, ay: Double, bx: Double, by: Double, excluding: [Int], scratch: inout QueryScratch) -> Bool {
         var blocked = false
         walls.grid.forEachCandidate(ax: ax, ay: ay, bx: bx, by: by, scratch: &scratch) { index in
-            if !blocked, index != excluding, walls.grid.crossing(index, px: ax, py: ay, qx: bx, qy: by) != nil { blocked = true }
+            if !blocked, !excluding.contains(index), walls.grid.crossing(index, px: ax, py: ay, qx: bx, qy: by) != nil { blocked = true }
         }
         return blocked
     }
 
-    /// The path reflected on wall `wall` at (px, py), from the source to the receiver, as one
-    /// profile unfolded at the reflection point. nil when the ray would pass over the wall's top.
-    func reflectedProfile(sx: Double, sy: Double, px: Double, py: Double, rx: Double, ry: Double, wall: Int,
+    /// The path reflected on the walls `reflections` (in order from the source, each at its
+    /// specular point), as one profile unfolded at the reflection points. nil when the ray would pass
+    /// over a wall's top.
+    func reflectedProfile(sx: Double, sy: Double, via reflections: [(x: Double, y: Double, wall: Int)], rx: Double, ry: Double,
                           receiverZones: [Int32], scratch: inout QueryScratch) -> CutProfile? {
-        let first = ((px - sx) * (px - sx) + (py - sy) * (py - sy)).squareRoot()
-        let second = ((rx - px) * (rx - px) + (ry - py) * (ry - py)).squareRoot()
-        guard first + second > 0 else { return nil }
-        let edge = walls.grid.edges[wall]
-        let height = walls.heights[Int(edge.owner)]
-        let rayHeight = sourceHeight + (receiverHeight - sourceHeight) * first / (first + second)
-        guard rayHeight <= height else { return nil }
-        let toReceiver = leg(from: (px, py), to: (rx, ry), endZones: receiverZones, excluding: wall, scratch: &scratch)
-        let fromSource = leg(from: (sx, sy), to: (px, py), endZones: toReceiver.startZones, excluding: wall, scratch: &scratch)
-        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: fromSource.firstG)]
-        points += fromSource.points
-        points.append(ProfilePoint(kind: .reflection, x: px, y: py, z: rayHeight, zGround: 0, g: toReceiver.firstG,
-                                   wall: ProfilePoint.Wall(start: (edge.ax, edge.ay, height), end: (edge.bx, edge.by, height),
-                                                           absorption: Self.facadeAlpha)))
-        points += toReceiver.points
-        points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: toReceiver.lastG))
+        let vertices = [(sx, sy)] + reflections.map { ($0.x, $0.y) } + [(rx, ry)]
+        var along = [0.0]
+        for (a, b) in zip(vertices, vertices.dropFirst()) {
+            along.append(along[along.count - 1] + ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).squareRoot())
+        }
+        let total = along[along.count - 1]
+        guard total > 0 else { return nil }
+        var heights: [Double] = []
+        for (index, reflection) in reflections.enumerated() {
+            let rayHeight = sourceHeight + (receiverHeight - sourceHeight) * along[index + 1] / total
+            guard rayHeight <= walls.heights[Int(walls.grid.edges[reflection.wall].owner)] else { return nil }
+            heights.append(rayHeight)
+        }
+        // Legs from the receiver back to the source: each leg's end zones are the next one's start.
+        let walls = reflections.map(\.wall)
+        var legs: [(points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double)] = []
+        var zones = receiverZones
+        for index in stride(from: vertices.count - 2, through: 0, by: -1) {
+            let excluded = [index > 0 ? walls[index - 1] : nil, index < walls.count ? walls[index] : nil].compactMap { $0 }
+            let leg = self.leg(from: vertices[index], to: vertices[index + 1], endZones: zones, excluding: excluded, scratch: &scratch)
+            legs.insert(leg, at: 0)
+            zones = leg.startZones
+        }
+        var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: legs[0].firstG)]
+        for (index, reflection) in reflections.enumerated() {
+            points += legs[index].points
+            let edge = self.walls.grid.edges[reflection.wall]
+            let height = self.walls.heights[Int(edge.owner)]
+            points.append(ProfilePoint(kind: .reflection, x: reflection.x, y: reflection.y, z: heights[index], zGround: 0,
+                                       g: legs[index + 1].firstG,
+                                       wall: ProfilePoint.Wall(start: (edge.ax, edge.ay, height), end: (edge.bx, edge.by, height),
+                                                               absorption: Self.facadeAlpha)))
+        }
+        points += legs[legs.count - 1].points
+        points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: legs[legs.count - 1].lastG))
         return CutProfile(path: .reflection, points: points, sourceGroundFactor: 0)
     }
 
     /// The facade and ground-zone crossings of the leg from `a` to `b`, each with the G of the
     /// stretch after it; the G before the first crossing, and the zones at `a`, found by walking back
     /// from `b`, whose zones are known.
-    private func leg(from a: (Double, Double), to b: (Double, Double), endZones: [Int32], excluding: Int?,
+    private func leg(from a: (Double, Double), to b: (Double, Double), endZones: [Int32], excluding: [Int],
                      scratch: inout QueryScratch) -> (points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double) {
         var events: [Event] = []
         walls.grid.forEachCandidate(ax: a.0, ay: a.1, bx: b.0, by: b.1, scratch: &scratch) { index in
-            guard index != excluding, let hit = walls.grid.crossing(index, px: a.0, py: a.1, qx: b.0, qy: b.1) else { return }
+            guard !excluding.contains(index), let hit = walls.grid.crossing(index, px: a.0, py: a.1, qx: b.0, qy: b.1) else { return }
             let normal = walls.normals[index]
             let entering = (b.0 - a.0) * normal.x + (b.1 - a.1) * normal.y < 0
             events.append(Event(t: hit.t, x: a.0 + hit.t * (b.0 - a.0), y: a.1 + hit.t * (b.1 - a.1), wall: index, entering: entering))
