@@ -99,8 +99,18 @@ struct CnossosReceiver: Sendable {
         for image in images {
             for piece in pieces {
                 let sx = (piece.ax + piece.bx) / 2, sy = (piece.ay + piece.by) / 2
-                guard (sx - image.x) * (sx - image.x) + (sy - image.y) * (sy - image.y) <= searchRadius * searchRadius,
-                      let points = specularPoints(from: (sx, sy), toImage: (image.x, image.y), via: image.walls, receiver: (x, y)) else { continue }
+                guard (sx - image.x) * (sx - image.x) + (sy - image.y) * (sy - image.y) <= searchRadius * searchRadius else { continue }
+                let points: [(x: Double, y: Double, wall: Int)]
+                if image.walls.count == 1 {
+                    // First order, the common case, without the general unfolding's arrays.
+                    let wall = image.walls[0], edge = walls.grid.edges[wall], normal = walls.normals[wall]
+                    guard (sx - edge.ax) * normal.x + (sy - edge.ay) * normal.y > 0,
+                          let hit = walls.grid.crossing(wall, px: sx, py: sy, qx: image.x, qy: image.y) else { continue }
+                    points = [(sx + hit.t * (image.x - sx), sy + hit.t * (image.y - sy), wall)]
+                } else {
+                    guard let found = specularPoints(from: (sx, sy), via: image.walls, receiver: (x, y)) else { continue }
+                    points = found
+                }
                 // Only unobstructed reflected paths: one that also has to cross a building is far
                 // weaker than the direct and diffracted paths.
                 let vertices = [(sx, sy)] + points.map { ($0.x, $0.y) } + [(x, y)]
@@ -121,7 +131,7 @@ struct CnossosReceiver: Sendable {
     /// from the source), found by unfolding: the line to the final image meets the first wall, the
     /// line from there to the next image the next wall, and so on. nil when a line misses its wall
     /// or a point lies behind it.
-    private func specularPoints(from source: (Double, Double), toImage image: (Double, Double), via walls: [Int],
+    private func specularPoints(from source: (Double, Double), via walls: [Int],
                                 receiver: (Double, Double)) -> [(x: Double, y: Double, wall: Int)]? {
         let index = finder.walls
         // The intermediate images, from the receiver's outwards: image k is the receiver mirrored
