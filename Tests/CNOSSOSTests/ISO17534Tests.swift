@@ -11,12 +11,17 @@ struct ISO17534Tests {
     static let cases = ["TC01", "TC02", "TC03", "TC04", "TC05", "TC06", "TC07"]
     static let conditions = PropagationConditions(temperature: 10, humidity: 70, favourableProbability: 0.5)
 
+    /// The direct path of a case in both atmospheres, and the case's expected values.
+    static func directPath(_ name: String) throws -> (h: PathAttenuation, f: PathAttenuation, expected: [String: ISOFixtures.Expected]) {
+        let profile = try ISOFixtures.profile("\(name)_Direct")
+        let h = try #require(PathAttenuation(profile, atmosphere: .homogeneous, conditions: conditions))
+        let f = try #require(PathAttenuation(profile, atmosphere: .favourable, conditions: conditions))
+        return (h, f, try ISOFixtures.expected(name))
+    }
+
     @Test("receiver levels LH, LF and L within 0.1 dB", arguments: cases)
     func levels(_ name: String) throws {
-        let expected = try ISOFixtures.expected(name)
-        let profile = try ISOFixtures.profile("\(name)_Direct")
-        let h = try #require(PathAttenuation(profile, atmosphere: .homogeneous, conditions: Self.conditions))
-        let f = try #require(PathAttenuation(profile, atmosphere: .favourable, conditions: Self.conditions))
+        let (h, f, expected) = try Self.directPath(name)
         let power = [Double](repeating: 93, count: 8)
         let lh = h.level(power: power), lf = f.level(power: power)
         let long = LongTermLevel.combine(homogeneous: lh, favourable: lf, probability: 0.5)
@@ -27,10 +32,7 @@ struct ISO17534Tests {
 
     @Test("attenuation terms as in the standard's tables", arguments: cases)
     func terms(_ name: String) throws {
-        let expected = try ISOFixtures.expected(name)
-        let profile = try ISOFixtures.profile("\(name)_Direct")
-        let h = try #require(PathAttenuation(profile, atmosphere: .homogeneous, conditions: Self.conditions))
-        let f = try #require(PathAttenuation(profile, atmosphere: .favourable, conditions: Self.conditions))
+        let (h, f, expected) = try Self.directPath(name)
         let checks: [(String, SIMD8<Double>)] = [
             ("ADiv", h.divergence), ("AAtm", h.atmospheric),
             ("AlphaAtm", SIMD8(Self.conditions.absorptionPerBand)),
