@@ -22,6 +22,10 @@ struct CnossosReceiver: Sendable {
     let reflectionOrder: Int
     /// Facades farther than this from the receiver do not reflect (m); NoiseModelling's default.
     var reflectionDistance = 50.0
+    /// Second-order reflections bounce between facades within this distance of the receiver (m):
+    /// the street canyon it stands in, where double bounces matter; farther pairs multiply the work
+    /// and add little.
+    var secondOrderDistance = 25.0
     /// Pieces are at most this fraction of their distance to the receiver (about 23° as seen from
     /// it); diffraction makes the level vary smoothly across a gap, so finer pieces change little.
     var pieceFraction = 0.5
@@ -72,6 +76,7 @@ struct CnossosReceiver: Sendable {
     private func reflect(atX x: Double, y: Double, building: Int?, pieces: [Piece], zones: [Int32],
                          sources: [NoiseModel.Source], energy: inout PerPeriod<Double>, scratch: inout QueryScratch) {
         var candidates: [Int] = []
+        var near: [Int] = []
         let walls = finder.walls
         walls.grid.forEachNear(x: x, y: y, radius: reflectionDistance, scratch: &scratch) { index in
             let edge = walls.grid.edges[index], normal = walls.normals[index]
@@ -80,6 +85,7 @@ struct CnossosReceiver: Sendable {
             guard facing > 0.5, distance <= reflectionDistance else { return }
             if let building, Int(edge.owner) == building, distance <= ownFacadeDistance { return }
             candidates.append(index)
+            if distance <= secondOrderDistance { near.append(index) }
         }
         let dz = finder.receiverHeight - finder.sourceHeight
         // Images of the receiver: in each candidate facade (first order), and in a second facade
@@ -88,8 +94,8 @@ struct CnossosReceiver: Sendable {
         for wall in candidates {
             let image = Self.mirror(x: x, y: y, in: walls.grid.edges[wall], normal: walls.normals[wall])
             images.append((image.x, image.y, [wall]))
-            guard reflectionOrder >= 2 else { continue }
-            for first in candidates where first != wall {
+            guard reflectionOrder >= 2, near.contains(wall) else { continue }
+            for first in near where first != wall {
                 let edge = walls.grid.edges[first], normal = walls.normals[first]
                 guard (image.x - edge.ax) * normal.x + (image.y - edge.ay) * normal.y > 0.5 else { continue }
                 let second = Self.mirror(x: image.x, y: image.y, in: edge, normal: normal)
