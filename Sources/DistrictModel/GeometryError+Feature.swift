@@ -11,3 +11,10 @@ extension GeometryError {
         }
     }
 }
+
+extension GeometryContext {
+    /// The feature's geometry in GEOS; a failure names the feature (file, index, id).
+    public func geometry(of feature: DistrictFeature) throws(GeometryError) -> Geometry {
+        try GeometryError.naming(feature.origin) { () throws(GeometryError) in try geometry(from: feature.geometry) }
+    }
+}

@@ -16,7 +16,7 @@ struct CanopyCover {
             pieces.append(try point.buffer(diameter / 2))
         }
         for green in greens where green.attributes.string("natural") == "wood" || green.attributes.string("landcover") == "trees" {
-            pieces.append(try context.geometry(from: green.geometry))
+            pieces.append(try context.geometry(of: green))
         }
         canopy = pieces.isEmpty ? nil : try Geometry.union(of: pieces, in: context)
     }

@@ -18,16 +18,16 @@ public struct GreenAnalyzer: Sendable {
         let halfHectare = try green.atLeast(options.minimumArea)
         let hectare = try green.atLeast(options.largeArea)
         let classes = try options.proximityClasses.map { item throws(GeometryError) in try green.atLeast(item.area) }
-        let buildings = try district.buildings.map { building throws(GeometryError) in try context.geometry(from: building.geometry) }
+        let buildings = try district.buildings.map { building throws(GeometryError) in try context.geometry(of: building) }
         let network = options.access == .walking ? try WalkingNetwork(streets: district.streets, context: context) : nil
         let distanceFinder = try AccessDistance(network: network, context: context, limit: options.proximityClasses.map(\.distance).max() ?? 0)
 
         // Trees: crown discs for canopy, points for "3 within 15 m".
-        let treePoints = try district.trees.map { tree throws(GeometryError) in try context.geometry(from: tree.geometry) }
+        let treePoints = try district.trees.map { tree throws(GeometryError) in try context.geometry(of: tree) }
         let treeIndex = treePoints.isEmpty ? nil : try SpatialIndex(treePoints)
         let studyArea = try Self.studyArea(district, buildings: buildings, context: context)
         let canopy = try CanopyCover(trees: district.trees, points: treePoints, greens: district.greens, defaultCrownDiameter: options.defaultCrownDiameter, context: context)
-        let neighbourhoods = try district.cells.map { cell throws(GeometryError) in try context.geometry(from: cell.geometry) }
+        let neighbourhoods = try district.cells.map { cell throws(GeometryError) in try context.geometry(of: cell) }
         let neighbourhoodCanopy = try neighbourhoods.map { cell throws(GeometryError) in try canopy.percent(of: cell) }
         let districtCanopy = try studyArea.map { area throws(GeometryError) in try canopy.percent(of: area) }
         let preparedCells = try neighbourhoods.map { cell throws(GeometryError) in try PreparedGeometry(cell) }
@@ -86,7 +86,7 @@ public struct GreenAnalyzer: Sendable {
     /// Cells when given, else the convex hull of the buildings: the area green per resident refers to.
     static func studyArea(_ district: District, buildings: [Geometry], context: GeometryContext) throws(GeometryError) -> Geometry? {
         if !district.cells.isEmpty {
-            let cells = try district.cells.map { cell throws(GeometryError) in try context.geometry(from: cell.geometry) }
+            let cells = try district.cells.map { cell throws(GeometryError) in try context.geometry(of: cell) }
             return try Geometry.union(of: cells, in: context)
         }
         guard !buildings.isEmpty else { return nil }

@@ -10,7 +10,7 @@ struct GreenSpaces {
 
     init(_ features: [DistrictFeature], context: GeometryContext) throws(GeometryError) {
         var polygons: [Geometry] = []
-        for feature in features { polygons.append(try context.geometry(from: feature.geometry)) }
+        for feature in features { polygons.append(try context.geometry(of: feature)) }
         guard !polygons.isEmpty else {
             parts = []
             areas = []

@@ -12,7 +12,7 @@ struct StreetTrees {
         let inference = CrossSectionInference()
         for street in streets where street.roadClass.carriesMotorTraffic || street.highway == "pedestrian" || street.highway == "living_street" {
             guard street.geometry.family == .line else { continue }
-            let line = try context.geometry(from: street.geometry)
+            let line = try context.geometry(of: street)
             let length = line.length
             guard length > 0 else { continue }
             sections += 1

@@ -20,7 +20,7 @@ struct WalkingNetwork {
         self.entryDistance = entryDistance
         var lines: [Geometry] = []
         for street in streets where street.geometry.family == .line && !Self.excluded.contains(street.highway ?? "") {
-            lines.append(try context.geometry(from: street.geometry))
+            lines.append(try context.geometry(of: street))
         }
         var keys: [Int64: Int] = [:]
         var nodes: [Double] = []

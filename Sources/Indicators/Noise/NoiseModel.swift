@@ -119,7 +119,7 @@ public struct NoiseModel: Sendable {
     func receiverPoints(_ district: District) throws(GeometryError) -> [[Double]] {
         let context = GeometryContext()
         let buildings = try district.buildings.map { building throws(GeometryError) in
-            try GeometryError.naming(building.origin) { () throws(GeometryError) in try context.geometry(from: building.geometry) }
+            try context.geometry(of: building)
         }
         guard !buildings.isEmpty else { return [] }
         let index = try SpatialIndex(buildings)

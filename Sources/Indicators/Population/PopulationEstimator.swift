@@ -98,7 +98,7 @@ public struct PopulationEstimator: Sendable {
         var geometries: [Geometry] = []
         var result: [BuildingPopulation] = []
         for building in buildings {
-            let geometry = try context.geometry(from: building.geometry)
+            let geometry = try context.geometry(of: building)
             geometries.append(geometry)
             let residential = isResidential(building)
             let floor = residential ? floorArea(of: building, footprint: geometry.area) : 0
@@ -123,7 +123,7 @@ public struct PopulationEstimator: Sendable {
         let index = try SpatialIndex(geometries)
         for area in census {
             guard let total = Self.census(area.attributes.number("population")) else { continue }
-            let polygon = try PreparedGeometry(try context.geometry(from: area.geometry))
+            let polygon = try PreparedGeometry(try context.geometry(of: area))
             var declared = 0.0
             var members: [Int] = []
             for candidate in index.query(polygon.base) {

@@ -15,13 +15,13 @@ struct SeparateSidewalkFinder {
     init(streets: [DistrictFeature], searchDistance: Double, context: GeometryContext) throws(GeometryError) {
         var sidewalks: [Geometry] = []
         for street in streets where street.attributes.string("footway") == "sidewalk" && street.geometry.family == .line {
-            sidewalks.append(try context.geometry(from: street.geometry))
+            sidewalks.append(try context.geometry(of: street))
         }
         index = sidewalks.isEmpty ? nil : try SpatialIndex(sidewalks)
         var roadLines: [Geometry] = []
         var classes: [String] = []
         for street in streets where street.roadClass.carriesMotorTraffic && street.geometry.family == .line {
-            roadLines.append(try context.geometry(from: street.geometry))
+            roadLines.append(try context.geometry(of: street))
             classes.append(street.highway ?? "road")
         }
         roads = roadLines.isEmpty || sidewalks.isEmpty ? nil : try SpatialIndex(roadLines)

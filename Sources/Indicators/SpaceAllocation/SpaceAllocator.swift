@@ -224,7 +224,7 @@ struct StreetShape {
 
     init(_ street: DistrictFeature, inference: CrossSectionInference, sidewalks: SeparateSidewalkFinder,
          context: GeometryContext) throws(GeometryError) {
-        let geometry = try context.geometry(from: street.geometry)
+        let geometry = try context.geometry(of: street)
         if let area = try Self.areaPolygon(street, geometry: geometry, context: context) {
             section = nil
             bands = [(Self.areaCategory(street.attributes), area, area.envelope)]
@@ -280,7 +280,7 @@ struct CellShape {
     init(_ cell: DistrictFeature, context: GeometryContext) throws(GeometryError) {
         id = cell.id
         name = cell.attributes.string("name")
-        let geometry = try context.geometry(from: cell.geometry)
+        let geometry = try context.geometry(of: cell)
         polygon = try PreparedGeometry(geometry)
         envelope = geometry.envelope
         area = geometry.area

@@ -23,7 +23,7 @@ public struct CellDetection: Sendable {
         let basic = analysis.basicNetwork.membership(of: streets)
         var lines: [Geometry] = []
         for (street, isBasic) in zip(streets, basic) where isBasic && street.geometry.family == .line {
-            lines.append(try context.geometry(from: street.geometry))
+            lines.append(try context.geometry(of: street))
         }
         let rule = analysis.basicNetwork.rule(for: streets)
         guard !lines.isEmpty else {

@@ -55,11 +55,11 @@ public struct StreetMatcher: Sendable, Equatable {
         let leftAfter = after.indices.filter { !taken.contains($0) }
         if !leftBefore.isEmpty, !leftAfter.isEmpty {
             let context = GeometryContext()
-            let afterShapes = try leftAfter.map { index throws(GeometryError) in try context.geometry(from: after[index].geometry) }
+            let afterShapes = try leftAfter.map { index throws(GeometryError) in try context.geometry(of: after[index]) }
             let index = try SpatialIndex(afterShapes)
             var candidates: [(before: Int, after: Int, distance: Double)] = []
             for position in leftBefore {
-                let shape = try context.geometry(from: before[position].geometry)
+                let shape = try context.geometry(of: before[position])
                 guard let box = shape.envelope else { continue }
                 for candidate in index.query(box.expanded(by: tolerance)) {
                     let distance = try shape.hausdorffDistance(to: afterShapes[candidate], densify: 0.1)

@@ -102,7 +102,7 @@ public struct CellAnalysis: Sendable {
         let polygons = try cells.map { cell throws(GeometryError) in try context.geometry(from: cell.geometry) }
         let streets = district.streets
         let lines = try streets.map { street throws(GeometryError) -> Geometry? in
-            street.geometry.family == .line ? try context.geometry(from: street.geometry) : nil
+            street.geometry.family == .line ? try context.geometry(of: street) : nil
         }
         let members = try membership.streets(of: polygons, streets: streets, lines: lines, basic: basicNetwork.membership(of: streets))
         let residents = try self.residents(of: polygons, district: district, context: context)
@@ -131,7 +131,7 @@ public struct CellAnalysis: Sendable {
         let buildings = district.buildings
         guard !buildings.isEmpty, !cells.isEmpty else { return totals }
         let people = try population.estimate(district)
-        let points = try buildings.map { building throws(GeometryError) in try context.geometry(from: building.geometry).pointOnSurface() }
+        let points = try buildings.map { building throws(GeometryError) in try context.geometry(of: building).pointOnSurface() }
         let index = try SpatialIndex(points)
         for (position, cell) in cells.enumerated() {
             let prepared = try PreparedGeometry(cell)

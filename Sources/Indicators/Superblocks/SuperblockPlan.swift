@@ -157,7 +157,7 @@ public struct SuperblockPlan: Sendable {
                     continue
                 }
                 if street.attributes.string("superblock") == "pedestrian" { continue }
-                let line = try context.geometry(from: street.geometry)
+                let line = try context.geometry(of: street)
                 let separate = try sidewalks.separateSides(of: street, line: line)
                 var (result, problem) = interiorStreet(street, separate: separate)
                 result.index = index
@@ -172,7 +172,7 @@ public struct SuperblockPlan: Sendable {
             }
             if options.reroute, !cell.perimeterStreets.isEmpty {
                 var length = 0.0
-                for index in cell.perimeterStreets { length += try context.geometry(from: streets[index].geometry).length }
+                for index in cell.perimeterStreets { length += try context.geometry(of: streets[index]).length }
                 if length > 0 {
                     total.addedDailyFlow = total.displacedVehicleKilometres * 1000 / length
                     for index in cell.perimeterStreets {
@@ -202,7 +202,7 @@ public struct SuperblockPlan: Sendable {
             for (key, value) in changes { after.attributes.values[key] = value }
             planned.append(PlannedStreet(index: index, id: street.id, origin: street.origin, role: .perimeter, cellIDs: added.cells,
                                          changes: changes, dailyFlowBefore: before, dailyFlowAfter: dailyFlow(of: after),
-                                         length: (try context.geometry(from: street.geometry)).length, sharedWidth: 0, greenWidth: 0))
+                                         length: (try context.geometry(of: street)).length, sharedWidth: 0, greenWidth: 0))
         }
         planned.sort { $0.index < $1.index }
         return PlanResult(options: options, cells: cells, streets: planned, cellTotals: totals, warnings: warnings)

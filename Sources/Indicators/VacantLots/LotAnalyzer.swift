@@ -40,7 +40,7 @@ public struct LotAnalyzer: Sendable {
         let context = GeometryContext()
         let lots = district.vacantLots
         guard !lots.isEmpty else { return [] }
-        let buildings = try district.buildings.map { b throws(GeometryError) in try context.geometry(from: b.geometry) }
+        let buildings = try district.buildings.map { b throws(GeometryError) in try context.geometry(of: b) }
         let buildingIndex = buildings.isEmpty ? nil : try SpatialIndex(buildings)
         let greens = try GreenSpaces(district.greens, context: context)
         let anyGreen = try greens.atLeast(0)
@@ -55,7 +55,7 @@ public struct LotAnalyzer: Sendable {
 
         var rows: [LotIndicators] = []
         for (index, lot) in lots.enumerated() {
-            let geometry = try context.geometry(from: lot.geometry)
+            let geometry = try context.geometry(of: lot)
             let area = geometry.area, perimeter = geometry.length
             // The lot as green, dissolved with the green it touches: its park size decides the WHO
             // rule. Only the touching parts of the already dissolved green are merged in.
@@ -105,7 +105,7 @@ extension LotAnalyzer {
         let context = GeometryContext()
         var points: [Double] = []
         for lot in district.vacantLots {
-            points += try context.geometry(from: lot.geometry).pointOnSurface().coordinates
+            points += try context.geometry(of: lot).pointOnSurface().coordinates
         }
         return points
     }
