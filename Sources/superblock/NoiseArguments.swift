@@ -28,6 +28,9 @@ struct NoiseArguments: ParsableArguments {
     @Option(name: .customLong("reflection-order"), help: "CNOSSOS-EU: orders of facade reflections, 0, 1 or 2 (the receiver's own facade never reflects).")
     var reflectionOrder: Int = 1
 
+    @Flag(name: .customLong("lateral-diffraction"), help: "CNOSSOS-EU: also the paths round the buildings a blocked direct path crosses (lateral diffraction; slower).")
+    var lateralDiffraction = false
+
     @Option(name: .customLong("ground-g"), parsing: .unconditional, help: "CNOSSOS-EU: ground factor G outside green areas, 0 (hard) ... 1 (porous). Green areas have G = 1 unless a `g` property says otherwise.")
     var groundG: Double = 0
 
@@ -73,6 +76,7 @@ struct NoiseArguments: ParsableArguments {
         options.screening = screening
         options.method = propagation
         options.reflectionOrder = reflectionOrder
+        options.lateralDiffraction = lateralDiffraction
         options.groundG = groundG
         options.favourable = PerPeriod(day: favourableDay, evening: favourableEvening, night: favourableNight)
         options.humidity = humidity

@@ -1,7 +1,7 @@
 import DistrictModel
 import Foundation
 import GeoJSON
-import Indicators
+@testable import Indicators
 import Testing
 
 /// CNOSSOS-EU propagation in the district model: the path finder and the receiver sums, checked
@@ -139,5 +139,32 @@ import Testing
         let first = levels[1] - levels[0], second = levels[2] - levels[1]
         #expect(first > 0.5 && first < 3, "order 1 adds \(first)")
         #expect(second > 0.05 && second < first, "order 2 adds \(second)")
+    }
+}
+
+/// Lateral diffraction (`--lateral-diffraction`): round a free-standing building the sound also
+/// travels past its vertical edges, so the level behind it rises; in the open nothing changes.
+@Suite struct LateralDiffractionTests {
+    @Test func soundGoesRoundABuilding() {
+        let x0 = CnossosNoiseTests.x0, y0 = CnossosNoiseTests.y0
+        // A 20 m cube 10 m north of the road and a receiver right behind it, 50 m from the road.
+        let cube = CnossosNoiseTests.building("cube", [x0 - 10, y0 + 20, x0 + 10, y0 + 20, x0 + 10, y0 + 40, x0 - 10, y0 + 40, x0 - 10, y0 + 20])
+        let district = CnossosNoiseTests.district([cube])
+        var lateral = CnossosNoiseTests.options(reflections: 0)
+        lateral.lateralDiffraction = true
+        let behind = [x0, y0 + 50], open = [x0 + 50, y0 + 15]  // every path to the second stays south of the cube
+        let without = NoiseModel(options: CnossosNoiseTests.options(reflections: 0)).levels(atPoints: behind + open, in: district)
+        let with = NoiseModel(options: lateral).levels(atPoints: behind + open, in: district)
+        // Most of the road reaches the receiver past the cube; only the pieces it hides gain.
+        #expect(with[0].day > without[0].day + 0.001, "\(without[0].day) -> \(with[0].day)")
+        #expect(with[0].day < without[0].day + 3)
+        #expect(abs(with[1].day - without[1].day) < 1e-9)
+    }
+
+    @Test func theHullChainPassesTheOutermostCorners() {
+        // Corners at (20, 5), (50, 8), (80, 4) between (0, 0) and (100, 0): the taut string touches
+        // (20, 5)? No: from (0, 0) to (50, 8) the slope 0.16 passes (20, 3.2) below (20, 5), so it does.
+        let chain = UrbanPathFinder.hullChain([(20, 5), (50, 8), (80, 4), (60, 1)], length: 100)
+        #expect(chain.map(\.u) == [20, 50, 80])
     }
 }

@@ -14,6 +14,8 @@ public struct NoiseOptions: Sendable {
     public var method: PropagationMethod = .cnossos
     /// Orders of facade reflections in the CNOSSOS model (0, 1 or 2).
     public var reflectionOrder = 1
+    /// Also lateral paths round the buildings a blocked direct path crosses (CNOSSOS model).
+    public var lateralDiffraction = false
     /// G where no green area (or `g` property) says otherwise: urban ground is hard.
     public var groundG = 0.0
     /// The occurrence p of favourable propagation conditions per period (eq. 2.5.11).
@@ -63,7 +65,7 @@ public struct NoiseOptions: Sendable {
             model = "Noise model: CNOSSOS-EU (Directive 2002/49/EC Annex II 2.2 emission, 2.5 propagation): ground effect (G \(groundG) outside green areas), "
                 + "diffraction over buildings, \(["no reflections", "first-order facade reflections", "facade reflections up to the second order"][min(max(reflectionOrder, 0), 2)]), "
                 + "favourable conditions p = \(favourable.day) / \(favourable.evening) / \(favourable.night) (day / evening / night); "
-                + "flat terrain; no lateral diffraction round buildings."
+                + "flat terrain; " + (lateralDiffraction ? "lateral diffraction round the buildings a path crosses." : "no lateral diffraction round buildings (--lateral-diffraction).")
         case .freeField:
             model = "Noise model: free field (screening model, not an END-compliant noise map): CNOSSOS-EU road emission, propagation over hard ground without ground effect or diffraction"
                 + (screening ? "; buildings block direct paths." : ", buildings do not screen (see --screening).")

@@ -20,6 +20,8 @@ struct CnossosReceiver: Sendable {
     let favourable: PerPeriod<Double>
     let searchRadius: Double
     let reflectionOrder: Int
+    /// Also the lateral paths round the buildings a blocked direct path crosses.
+    var lateralDiffraction = false
     /// Facades farther than this from the receiver do not reflect (m); NoiseModelling's default.
     var reflectionDistance = 50.0
     /// Second-order reflections bounce between facades within this distance of the receiver (m):
@@ -61,6 +63,11 @@ struct CnossosReceiver: Sendable {
             let spread = Self.spreading(piece, x: x, y: y, dz: dz)
             let profile = finder.directProfile(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch)
             add(profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
+            if lateralDiffraction, profile.points.contains(where: { $0.kind == .wall }) {
+                for lateral in finder.lateralProfiles(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch) {
+                    addLateral(lateral, spread: spread, energy: sources[piece.source].energy, to: &energy)
+                }
+            }
         }
         if reflectionOrder >= 1 {
             reflect(atX: x, y: y, building: building, pieces: pieces, zones: zones, sources: sources,
@@ -168,6 +175,17 @@ struct CnossosReceiver: Sendable {
         return (x - 2 * facing * normal.x, y - 2 * facing * normal.y)
     }
 
+    /// Adds a lateral path: its straight profile in homogeneous conditions, the same profile laid
+    /// out for curved rays in favourable ones (the city's buildings stand above both).
+    private func addLateral(_ profile: CutProfile, spread: Double, energy source: PerPeriod<[Double]>, to energy: inout PerPeriod<Double>) {
+        var curved = profile
+        curved.path = profile.path == .left ? .leftCurved : .rightCurved
+        guard let h = PathAttenuation(profile, atmosphere: .homogeneous, conditions: conditions) else { return }
+        let f = PathAttenuation(curved, atmosphere: .favourable, conditions: conditions)
+        accumulate(excessH: h.total - h.divergence, excessF: f.map { $0.total - $0.divergence }, spread: spread,
+                   energy: source, to: &energy)
+    }
+
     /// Adds one path's energy, per period: the piece's band energies times the spreading and the
     /// excess attenuation, p-weighted between favourable and homogeneous (eq. 2.5.11).
     private func add(_ profile: CutProfile, spread: Double, energy source: PerPeriod<[Double]>, to energy: inout PerPeriod<Double>) {
@@ -184,6 +202,13 @@ struct CnossosReceiver: Sendable {
             guard let h = homogeneous else { return }
             (excessH, excessF) = (h.total - h.divergence, f.map { $0.total - $0.divergence })
         }
+        accumulate(excessH: excessH, excessF: excessF, spread: spread, energy: source, to: &energy)
+    }
+
+    /// The piece's band energies times its spreading and a path's excess attenuation, p-weighted
+    /// between favourable and homogeneous conditions (eq. 2.5.11), added per period.
+    private func accumulate(excessH: SIMD8<Double>, excessF: SIMD8<Double>?, spread: Double, energy source: PerPeriod<[Double]>,
+                            to energy: inout PerPeriod<Double>) {
         let base = spread * Self.divergenceConstant
         var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
         for band in 0 ..< 8 {

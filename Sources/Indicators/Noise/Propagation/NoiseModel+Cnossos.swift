@@ -29,8 +29,9 @@ extension NoiseModel {
         finder.receiverHeight = options.propagation.receiverHeight
         finder.sourceHeight = options.propagation.sourceHeight
         let conditions = PropagationConditions(temperature: options.airTemperature, humidity: options.humidity)
-        let receiver = CnossosReceiver(finder: finder, conditions: conditions, favourable: options.favourable,
+        var receiver = CnossosReceiver(finder: finder, conditions: conditions, favourable: options.favourable,
                                        searchRadius: options.searchRadius, reflectionOrder: options.reflectionOrder)
+        receiver.lateralDiffraction = options.lateralDiffraction
         return CnossosScene(receiver: receiver, defaultHeight: fallback)
     }
 

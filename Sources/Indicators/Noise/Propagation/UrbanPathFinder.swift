@@ -93,7 +93,7 @@ struct UrbanPathFinder: Sendable {
     /// The facade and ground-zone crossings of the leg from `a` to `b`, each with the G of the
     /// stretch after it; the G before the first crossing, and the zones at `a`, found by walking back
     /// from `b`, whose zones are known.
-    private func leg(from a: (Double, Double), to b: (Double, Double), endZones: [Int32], excluding: [Int],
+    func leg(from a: (Double, Double), to b: (Double, Double), endZones: [Int32], excluding: [Int],
                      scratch: inout QueryScratch) -> (points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double) {
         var events: [Event] = []
         walls.grid.forEachCandidate(ax: a.0, ay: a.1, bx: b.0, by: b.1, scratch: &scratch) { index in

@@ -6,13 +6,18 @@ struct WallIndex: Sendable {
     let normals: [(x: Double, y: Double)]
     /// Height above the ground of each building (m).
     let heights: [Double]
+    /// Each building's walls, as a range of `grid.edges` (they are added building by building).
+    let buildingRanges: [Range<Int>]
 
     /// - Parameters: rings per building (each ring closed, flat x, y; the first is the exterior), and
     ///   each building's height.
     init(buildingRings: [[[Double]]], heights: [Double]) {
         var edges: [EdgeGrid.Edge] = []
         var normals: [(x: Double, y: Double)] = []
+        var ranges: [Range<Int>] = []
         for (building, rings) in buildingRings.enumerated() {
+            let first = edges.count
+            defer { ranges.append(first ..< edges.count) }
             for (ringIndex, ring) in rings.enumerated() {
                 let count = ring.count / 2
                 guard count >= 4 else { continue }
@@ -33,5 +38,6 @@ struct WallIndex: Sendable {
         grid = EdgeGrid(edges: edges, cellSize: 15)
         self.normals = normals
         self.heights = heights
+        self.buildingRanges = ranges
     }
 }
