@@ -5,7 +5,8 @@ extension UrbanPathFinder {
     /// the buildings a blocked direct path crosses, on the left and on the right. Each is the convex
     /// hull in plan of the source, the receiver and those buildings' corners (1 cm outside them), on
     /// its side of the source-receiver line, as NoiseModelling builds them; the ray height at each
-    /// edge is interpolated along the path. Empty when the direct path crosses no building.
+    /// edge is interpolated along the path. A path that would run through another building is left
+    /// out. Empty when the direct path crosses no building.
     func lateralProfiles(sx: Double, sy: Double, rx: Double, ry: Double, receiverZones: [Int32],
                          scratch: inout QueryScratch) -> [CutProfile] {
         var crossed = Set<Int32>()
@@ -37,7 +38,14 @@ extension UrbanPathFinder {
             let chain = Self.hullChain(onSide, length: length)
             guard !chain.isEmpty else { continue }
             let vertices = [(sx, sy)] + chain.map { (sx + $0.u * ux - $0.v * side * uy, sy + $0.u * uy + $0.v * side * ux) } + [(rx, ry)]
-            guard let points = lateralPoints(vertices, receiverZones: receiverZones, scratch: &scratch) else { continue }
+            // A path round these buildings that runs through others is blocked there: the lateral
+            // profile's hull ignores buildings (as NoiseModelling's does, for the ISO cases), which
+            // in a city of blocks would let it pass through the next block unattenuated.
+            var blocked = false
+            for (a, b) in zip(vertices, vertices.dropFirst()) where !blocked {
+                blocked = isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: [], scratch: &scratch)
+            }
+            guard !blocked, let points = lateralPoints(vertices, receiverZones: receiverZones, scratch: &scratch) else { continue }
             profiles.append(CutProfile(path: side > 0 ? .left : .right, points: points, sourceGroundFactor: 0))
         }
         return profiles
