@@ -78,14 +78,15 @@ struct PropagationCommand: ParsableCommand {
 
     func run() throws {
         if !scenes.isEmpty { return try runScenes() }
+        let table = try profileTable()
+        print(format == .csv ? table.csv : table.text, terminator: "")
+    }
+
+    /// Profile mode: every profile's LH, LF and L per band, and each case's receiver total.
+    func profileTable() throws -> PropagationTable {
         var loaded: [CutProfile] = []
         for path in profiles {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw CommandFailure("\(path): cannot read: \(error.localizedDescription)")
-            }
+            let data = try Self.read(path)
             do {
                 var profile = try CutProfile(json: data)
                 if profile.name.isEmpty { profile.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
@@ -95,9 +96,16 @@ struct PropagationCommand: ParsableCommand {
             }
         }
         let power = try bandPower() ?? Array(repeating: 93, count: 8)
-        let results = PathLevels.evaluate(loaded, conditions: conditions(), power: power)
-        let table = PropagationTable(results)
-        print(format == .csv ? table.csv : table.text, terminator: "")
+        return PropagationTable(PathLevels.evaluate(loaded, conditions: conditions(), power: power))
+    }
+
+    /// A file's bytes, or an error naming it (exit 1).
+    static func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure("\(path): cannot read: \(error.localizedDescription)")
+        }
     }
 
     /// Scene mode: find each scene's paths and print its receiver level per band.
@@ -110,12 +118,7 @@ struct PropagationCommand: ParsableCommand {
     func sceneTable() throws -> SceneLevelsTable {
         var rows: [SceneLevelsTable.Row] = []
         for path in scenes {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw CommandFailure("\(path): cannot read: \(error.localizedDescription)")
-            }
+            let data = try Self.read(path)
             let scene: Scene
             do {
                 scene = try Scene(geoJSON: data, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)

@@ -118,3 +118,27 @@ enum ISOFixtures {
         #expect(abs(20 * log10(open.distance) + 11 - h.divergence[0]) < 1e-9)
     }
 }
+
+/// How `superblock propagation` pairs the profiles of a case: a lateral path's L_H comes from its
+/// straight profile and its L_F from the curved one, and its long-term level goes on the straight
+/// row; the receiver total sums every path's L.
+@Suite struct PathLevelsTests {
+    @Test func lateralProfilesArePairedByCaseAndSide() throws {
+        let profiles = try ["TC08_Direct", "TC08_Left", "TC08_Left_Curved"].map(ISOFixtures.profile)
+        let conditions = PropagationConditions(temperature: 10, humidity: 70, favourableProbability: 0.5)
+        let power = [Double](repeating: 93, count: 8)
+        let results = PathLevels.evaluate(profiles, conditions: conditions, power: power)
+        let direct = results[0], left = results[1], curved = results[2]
+        #expect(direct.homogeneous != nil && direct.favourable != nil)
+        #expect(left.homogeneous != nil && left.favourable == nil && curved.homogeneous == nil && curved.favourable != nil)
+        #expect(curved.longTerm == nil)
+        let pair = LongTermLevel.combine(homogeneous: left.homogeneous, favourable: curved.favourable, probability: 0.5)
+        #expect(left.longTerm == pair)
+        let total = try #require(PathLevels.receiverTotals(results).first)
+        #expect(total.name == "TC08")
+        for band in 0 ..< 8 {
+            let sum = Decibel.energeticSum([direct.longTerm![band], pair[band]])
+            #expect(abs(total.levels[band] - sum) < 1e-12)
+        }
+    }
+}

@@ -74,3 +74,28 @@ func captureStandardOutput(_ body: () throws -> Void) throws -> String {
     fflush(nil)
     return try String(contentsOf: url, encoding: .utf8)
 }
+
+/// `superblock propagation PROFILE.json... --format csv`: the documented columns, one row per
+/// profile and band, LH / LF / L where each applies.
+@Suite struct PropagationProfileTests {
+    static func profile(_ name: String) -> String {
+        FixtureFiles.packageRoot.appendingPathComponent("Tests/CNOSSOSTests/Fixtures/iso_17534_4/profiles/\(name).json").path
+    }
+
+    @Test func csvHasOneRowPerProfileAndBand() throws {
+        let command = try PropagationCommand.parse([Self.profile("TC08_Direct"), Self.profile("TC08_Left"), Self.profile("TC08_Left_Curved"),
+                                                   "--temperature", "10", "--format", "csv"])
+        let lines = try command.profileTable().csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["case", "path", "band", "lh_db", "lf_db", "l_db"])
+        #expect(lines.count == 1 + 3 * 8)
+        let direct = lines[1], left = lines[9], curved = lines[17]
+        #expect(direct.prefix(3) == ["TC08", "direct", "63"] && !direct[3].isEmpty && !direct[4].isEmpty && !direct[5].isEmpty)
+        #expect(left.prefix(3) == ["TC08", "left", "63"] && !left[3].isEmpty && left[4].isEmpty && !left[5].isEmpty)
+        #expect(curved.prefix(3) == ["TC08", "left_curved", "63"] && curved[3].isEmpty && !curved[4].isEmpty && curved[5].isEmpty)
+        // TC01 at 10 C: the ISO's LH at 63 Hz is 39.21 dB.
+        let tc01 = try PropagationCommand.parse([Self.profile("TC01_Direct"), "--temperature", "10"]).profileTable().csv
+        #expect(tc01.contains("TC01,direct,63,39.21,"))
+        // A negative temperature is a value, not an option.
+        #expect(try PropagationCommand.parse([Self.profile("TC01_Direct"), "--temperature", "-5"]).temperature == -5)
+    }
+}
