@@ -71,7 +71,14 @@ public struct CutProfile: Sendable, Hashable {
 
     /// The ray points in the unfolded plane: (abscissa, z).
     var rayPoints: [Point2] {
-        zip(abscissas, points).map { Point2($0, $1.z) }
+        var result: [Point2] = []
+        result.reserveCapacity(points.count)
+        var x = 0.0
+        for index in points.indices {
+            if index > 0 { x += horizontalStep(index - 1) }
+            result.append(Point2(x, points[index].z))
+        }
+        return result
     }
 
     /// Mean ground factor G_path between points `from` and `to` (Annex II 2.5.6 eq. 2.5.13): the

@@ -11,14 +11,18 @@ struct GroundPolyline {
     var index: [Int]
 
     init(_ profile: CutProfile) {
-        let abscissas = profile.abscissas
+        self.init(profile, rays: profile.rayPoints)
+    }
+
+    /// The same, with the ray points (whose x are the abscissas) already unfolded.
+    init(_ profile: CutProfile, rays: [Point2]) {
         var points: [Point2] = []
         var index: [Int] = []
         points.reserveCapacity(profile.points.count + 4)
         // A profile that starts inside a building (its first wall is an exit) starts over a roof.
         var overArea = profile.points.first(where: { $0.kind == .wall })?.crossing == .buildingExit
         for (i, point) in profile.points.enumerated() {
-            let x = abscissas[i]
+            let x = rays[i].x
             switch point.kind {
             case .ground:
                 index.append(points.count - 1)

@@ -18,7 +18,7 @@ struct ProfileFrame: Sendable {
         guard profile.points.count >= 2 else { return nil }
         self.profile = profile
         rays = profile.rayPoints
-        ground = GroundPolyline(profile)
+        ground = GroundPolyline(profile, rays: rays)
         let plane = MeanPlane(fitting: ground.points[...])
         let gSource = profile.gSource
         let gPath = profile.groundFactor
