@@ -60,14 +60,7 @@ public struct CutProfile: Sendable, Hashable {
     }
 
     /// Abscissa of every point: cumulative horizontal distance from the source.
-    var abscissas: [Double] {
-        var result = [0.0]
-        result.reserveCapacity(points.count)
-        for index in 0 ..< points.count - 1 {
-            result.append(result[index] + horizontalStep(index))
-        }
-        return result
-    }
+    var abscissas: [Double] { rayPoints.map(\.x) }
 
     /// The ray points in the unfolded plane: (abscissa, z).
     var rayPoints: [Point2] {

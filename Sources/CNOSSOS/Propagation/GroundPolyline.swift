@@ -10,11 +10,7 @@ struct GroundPolyline {
     var points: [Point2]
     var index: [Int]
 
-    init(_ profile: CutProfile) {
-        self.init(profile, rays: profile.rayPoints)
-    }
-
-    /// The same, with the ray points (whose x are the abscissas) already unfolded.
+    /// `rays`: the profile's points unfolded (`CutProfile.rayPoints`), whose x are the abscissas.
     init(_ profile: CutProfile, rays: [Point2]) {
         var points: [Point2] = []
         var index: [Int] = []

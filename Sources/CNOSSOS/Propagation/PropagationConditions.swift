@@ -29,8 +29,4 @@ public struct PropagationConditions: Sendable, Hashable {
         self.soundSpeed = soundSpeed
         self.groundModels = OctaveBand.allCases.map { GroundAttenuation(frequency: Double($0.centreFrequency), soundSpeed: soundSpeed) }
     }
-
-    public var absorption: AtmosphericAbsorption {
-        AtmosphericAbsorption(temperature: temperature, humidity: humidity)
-    }
 }

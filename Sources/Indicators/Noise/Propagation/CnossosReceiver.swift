@@ -61,10 +61,11 @@ struct CnossosReceiver: Sendable {
         for piece in pieces {
             let sx = (piece.ax + piece.bx) / 2, sy = (piece.ay + piece.by) / 2
             let spread = Self.spreading(piece, x: x, y: y, dz: dz)
-            let profile = finder.directProfile(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch)
-            add(profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
-            if lateralDiffraction, profile.points.contains(where: { $0.kind == .wall }) {
-                for lateral in finder.lateralProfiles(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch) {
+            let direct = finder.directProfile(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch)
+            add(direct.profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
+            if lateralDiffraction, !direct.crossedBuildings.isEmpty {
+                for lateral in finder.lateralProfiles(sx: sx, sy: sy, rx: x, ry: y, crossed: direct.crossedBuildings,
+                                                      receiverZones: zones, scratch: &scratch) {
                     addLateral(lateral, spread: spread, energy: sources[piece.source].energy, to: &energy)
                 }
             }

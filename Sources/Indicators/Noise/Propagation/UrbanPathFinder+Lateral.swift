@@ -7,12 +7,9 @@ extension UrbanPathFinder {
     /// its side of the source-receiver line, as NoiseModelling builds them; the ray height at each
     /// edge is interpolated along the path. A path that would run through another building is left
     /// out. Empty when the direct path crosses no building.
-    func lateralProfiles(sx: Double, sy: Double, rx: Double, ry: Double, receiverZones: [Int32],
+    /// `crossed`: the buildings the direct path crosses (`directProfile` finds them).
+    func lateralProfiles(sx: Double, sy: Double, rx: Double, ry: Double, crossed: Set<Int32>, receiverZones: [Int32],
                          scratch: inout QueryScratch) -> [CutProfile] {
-        var crossed = Set<Int32>()
-        walls.grid.forEachCandidate(ax: sx, ay: sy, bx: rx, by: ry, scratch: &scratch) { index in
-            if walls.grid.crossing(index, px: sx, py: sy, qx: rx, qy: ry) != nil { crossed.insert(walls.grid.edges[index].owner) }
-        }
         guard !crossed.isEmpty else { return [] }
         // The corners of the crossed buildings, in the frame where S-R runs along u.
         let length = ((rx - sx) * (rx - sx) + (ry - sy) * (ry - sy)).squareRoot()
@@ -76,7 +73,7 @@ extension UrbanPathFinder {
         }
         let total = along[along.count - 1]
         guard total > 0 else { return nil }
-        var legs: [(points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double)] = []
+        var legs: [(points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double, crossed: [Int32])] = []
         var zones = receiverZones
         for index in stride(from: vertices.count - 2, through: 0, by: -1) {
             let leg = self.leg(from: vertices[index], to: vertices[index + 1], endZones: zones, excluding: [], scratch: &scratch)

@@ -29,13 +29,15 @@ struct UrbanPathFinder: Sendable {
 
     /// The direct path from a source at (sx, sy) to the receiver at (rx, ry). `receiverZones` are
     /// the ground zones that contain the receiver.
+    /// `crossedBuildings` are the buildings whose facades the path crosses (the ones a lateral path
+    /// goes round), found on the same walk.
     func directProfile(sx: Double, sy: Double, rx: Double, ry: Double, receiverZones: [Int32],
-                       scratch: inout QueryScratch) -> CutProfile {
+                       scratch: inout QueryScratch) -> (profile: CutProfile, crossedBuildings: Set<Int32>) {
         let leg = self.leg(from: (sx, sy), to: (rx, ry), endZones: receiverZones, excluding: [], scratch: &scratch)
         var points = [ProfilePoint(kind: .source, x: sx, y: sy, z: sourceHeight, zGround: 0, g: leg.firstG)]
         points += leg.points
         points.append(ProfilePoint(kind: .receiver, x: rx, y: ry, z: receiverHeight, zGround: 0, g: leg.lastG))
-        return CutProfile(path: .direct, points: points, sourceGroundFactor: 0)
+        return (CutProfile(path: .direct, points: points, sourceGroundFactor: 0), Set(leg.crossed))
     }
 
     /// Whether the straight line between two points crosses a facade other than those `excluding`.
@@ -67,7 +69,7 @@ struct UrbanPathFinder: Sendable {
         }
         // Legs from the receiver back to the source: each leg's end zones are the next one's start.
         let walls = reflections.map(\.wall)
-        var legs: [(points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double)] = []
+        var legs: [(points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double, crossed: [Int32])] = []
         var zones = receiverZones
         for index in stride(from: vertices.count - 2, through: 0, by: -1) {
             let excluded = [index > 0 ? walls[index - 1] : nil, index < walls.count ? walls[index] : nil].compactMap { $0 }
@@ -94,7 +96,8 @@ struct UrbanPathFinder: Sendable {
     /// stretch after it; the G before the first crossing, and the zones at `a`, found by walking back
     /// from `b`, whose zones are known.
     func leg(from a: (Double, Double), to b: (Double, Double), endZones: [Int32], excluding: [Int],
-                     scratch: inout QueryScratch) -> (points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double) {
+                     scratch: inout QueryScratch)
+        -> (points: [ProfilePoint], startZones: [Int32], firstG: Double, lastG: Double, crossed: [Int32]) {
         var events: [Event] = []
         walls.grid.forEachCandidate(ax: a.0, ay: a.1, bx: b.0, by: b.1, scratch: &scratch) { index in
             guard !excluding.contains(index), let hit = walls.grid.crossing(index, px: a.0, py: a.1, qx: b.0, qy: b.1) else { return }
@@ -133,7 +136,8 @@ struct UrbanPathFinder: Sendable {
                 points.append(ProfilePoint(kind: .ground, x: event.x, y: event.y, z: 0, zGround: 0, g: gAfter[index]))
             }
         }
-        return (points, active, g(of: active), gAfter.last ?? g(of: active))
+        let crossed = events.compactMap { $0.wall.map { walls.grid.edges[$0].owner } }
+        return (points, active, g(of: active), gAfter.last ?? g(of: active), crossed)
     }
 
     private func g(of zones: [Int32]) -> Double {
