@@ -2,6 +2,7 @@ import DistrictModel
 import Foundation
 import GeoJSON
 @testable import Indicators
+import Reports
 import Testing
 
 /// CNOSSOS-EU propagation in the district model: the path finder and the receiver sums, checked
@@ -121,6 +122,10 @@ import Testing
         let noise = try await NoiseModel(options: Self.options()).analyse(district, population: population)
         #expect(noise.defaultBuildingHeight == 15)  // median of 9, 15, 30
         #expect(noise.notes.contains { $0.hasPrefix("Building heights: 2 tagged, 1 from building:levels x 3 m, 1 defaulted to 15.0 m") })
+        // buildings.csv reports the height the noise model used for the defaulted one.
+        let table = BuildingsTable(district: district, population: population, noise: noise, green: nil).csv
+        let row = try #require(table.rows.first { $0[0] == "d" })
+        #expect(row.suffix(2) == ["15.0", "default"])
     }
 }
 
@@ -166,5 +171,53 @@ import Testing
         // (20, 5)? No: from (0, 0) to (50, 8) the slope 0.16 passes (20, 3.2) below (20, 5), so it does.
         let chain = UrbanPathFinder.hullChain([(20, 5), (50, 8), (80, 4), (60, 1)], length: 100)
         #expect(chain.map(\.u) == [20, 50, 80])
+    }
+}
+
+/// The grid walk that finds the facades a ray crosses, against a brute-force oracle: every edge
+/// the segment really crosses must be among the candidates, whatever the direction and length.
+@Suite struct EdgeGridTests {
+    @Test func theWalkFindsEveryCrossedEdge() {
+        var generator = SystemRandomNumberGenerator()
+        let random = { (range: ClosedRange<Double>) in Double.random(in: range, using: &generator) }
+        let edges = (0 ..< 400).map { i -> EdgeGrid.Edge in
+            let x = random(0 ... 500), y = random(0 ... 500), angle = random(0 ... 2 * Double.pi), length = random(1 ... 40)
+            return EdgeGrid.Edge(ax: x, ay: y, bx: x + length * cos(angle), by: y + length * sin(angle), owner: Int32(i))
+        }
+        let grid = EdgeGrid(edges: edges, cellSize: 15)
+        var scratch = QueryScratch()
+        for _ in 0 ..< 300 {
+            let ax = random(-50 ... 550), ay = random(-50 ... 550), bx = random(-50 ... 550), by = random(-50 ... 550)
+            var candidates = Set<Int>()
+            grid.forEachCandidate(ax: ax, ay: ay, bx: bx, by: by, scratch: &scratch) { candidates.insert($0) }
+            let crossed = edges.indices.filter { grid.crossing($0, px: ax, py: ay, qx: bx, qy: by) != nil }
+            #expect(crossed.allSatisfy(candidates.contains), "missed \(crossed.filter { !candidates.contains($0) })")
+        }
+    }
+
+    /// Features scattered far apart get larger cells instead of a grid of billions.
+    @Test func aScatteredDistrictGetsLargerCells() {
+        let edges = [EdgeGrid.Edge(ax: 0, ay: 0, bx: 10, by: 0, owner: 0),
+                     EdgeGrid.Edge(ax: 90_000, ay: 90_000, bx: 90_010, by: 90_000, owner: 1)]
+        let grid = EdgeGrid(edges: edges, cellSize: 15)
+        var scratch = QueryScratch()
+        var found: [Int] = []
+        grid.forEachCandidate(ax: 5, ay: -5, bx: 5, by: 5, scratch: &scratch) { found.append($0) }
+        #expect(found.contains(0))
+    }
+}
+
+/// Ground zones that contain the whole path: no boundary is crossed, so their G comes from the
+/// zones around the receiver, walked back to the source.
+@Suite struct GroundZoneTests {
+    @Test func aPathInsideAParkIsOverSoftGround() {
+        let x0 = CnossosNoiseTests.x0, y0 = CnossosNoiseTests.y0
+        let park = DistrictFeature(id: "park", layer: .green,
+                                   geometry: .polygon([[x0 - 300, y0 - 100, x0 + 300, y0 - 100, x0 + 300, y0 + 200, x0 - 300, y0 + 200, x0 - 300, y0 - 100]]),
+                                   attributes: Attributes(["leisure": .string("park")]), origin: FeatureOrigin(file: "t", index: 5, id: "park"))
+        let point = [x0, y0 + 80]
+        let hard = NoiseModel(options: CnossosNoiseTests.options(reflections: 0)).levels(atPoints: point, in: CnossosNoiseTests.district())[0]
+        let soft = NoiseModel(options: CnossosNoiseTests.options(reflections: 0)).levels(atPoints: point, in: CnossosNoiseTests.district([park]))[0]
+        #expect(soft.day < hard.day - 1, "hard \(hard.day), inside the park \(soft.day)")
     }
 }
