@@ -4,11 +4,12 @@ import Foundation
 public struct OutputDirectory: Sendable {
     public var url: URL
 
-    /// Every table any command of ours writes into an output directory. A run removes those it did
+    /// Every file any command of ours writes into an output directory. A run removes those it did
     /// not produce itself, so no `cells.csv` or `lots.csv` of an earlier run is read as this run's.
     public static let ourTables: Set<String> = [
-        "streets.csv", "district.csv", "buildings.csv", "cells.csv", "lots.csv",
-        "compare.csv", "summary.csv", "matches.csv", "transfers.csv",
+        "streets.csv", "district.csv", "buildings.csv", "cells.csv", "lots.csv", "receivers.csv",
+        "junctions.csv", "noise_grid.csv", "compare.csv", "summary.csv", "matches.csv", "transfers.csv",
+        "district.gpkg", "compare.gpkg", "report.html",
     ]
 
     /// Creates the directory when needed; fails with the path when it is a file or unwritable.
@@ -37,13 +38,18 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    /// Writes a run's tables as one set: all of them into a temporary directory beside this one
-    /// (same file system), then each renamed into place, then our tables this run did not produce
-    /// removed. A failure while writing leaves the directory as it was. Cells reading `nan` or
-    /// `inf` are written empty, each column with such cells named in `warnings`.
+    /// Writes a run's tables as one set (see `replaceFiles`).
+    public func replaceTables(_ tables: [(name: String, table: CSVTable)], warnings: inout [String]) throws(OutputError) -> [String] {
+        try replaceFiles(tables.map { OutputFile.table($0.name, $0.table) }, warnings: &warnings)
+    }
+
+    /// Writes a run's files as one set: all of them into a temporary directory beside this one
+    /// (same file system), then each renamed into place, then our files this run did not produce
+    /// removed. A failure while writing leaves the directory as it was. Table cells reading `nan`
+    /// or `inf` are written empty, each column with such cells named in `warnings`.
     ///
     /// Returns the paths written.
-    public func replaceTables(_ tables: [(name: String, table: CSVTable)], warnings: inout [String]) throws(OutputError) -> [String] {
+    public func replaceFiles(_ files: [OutputFile], warnings: inout [String]) throws(OutputError) -> [String] {
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).superblock-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -52,26 +58,32 @@ public struct OutputDirectory: Sendable {
             throw OutputError(path: staging.path, message: "cannot create the staging directory: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: staging) }
-        for (name, table) in tables {
-            var checked = table
-            warnings += checked.blankNonFinite().map { "\(name): \($0)" }
-            try checked.write(to: staging.appendingPathComponent(name))
+        for file in files {
+            let target = staging.appendingPathComponent(file.name)
+            switch file.content {
+            case .table(let table):
+                var checked = table
+                warnings += checked.blankNonFinite().map { "\(file.name): \($0)" }
+                try checked.write(to: target)
+            case .writer(let write):
+                try write(target)
+            }
         }
-        for (name, _) in tables {
-            let from = staging.appendingPathComponent(name).path, to = file(name).path
+        for file in files {
+            let from = staging.appendingPathComponent(file.name).path, to = self.file(file.name).path
             guard rename(from, to) == 0 else {
                 throw OutputError(path: to, message: String(cString: strerror(errno)))
             }
         }
-        let produced = Set(tables.map(\.name))
+        let produced = Set(files.map(\.name))
         for name in Self.ourTables.subtracting(produced) {
-            let stale = file(name)
+            let stale = self.file(name)
             guard FileManager.default.fileExists(atPath: stale.path) else { continue }
             do { try FileManager.default.removeItem(at: stale) } catch {
-                throw OutputError(path: stale.path, message: "cannot remove the table of an earlier run: \(error.localizedDescription)")
+                throw OutputError(path: stale.path, message: "cannot remove the file of an earlier run: \(error.localizedDescription)")
             }
         }
-        return tables.map { file($0.name).path }
+        return files.map { self.file($0.name).path }
     }
 }
 
