@@ -112,7 +112,9 @@ public struct SpaceAllocator: Sendable {
                 areas[category] += area
                 for (cellIndex, cell) in cellShapes.enumerated() { inCells[cellIndex][category] += try cell.area(of: polygon) }
             }
-            measures[position] = StreetMeasure(areas: areas, cellAreas: inCells, length: shapes[position].length, section: shapes[position].section)
+            let pieces = try claims[position].map { category, polygon throws(GeometryError) in (category, polygon.area, try polygon.wkb()) }
+            measures[position] = StreetMeasure(areas: areas, cellAreas: inCells, length: shapes[position].length, section: shapes[position].section,
+                                               pieces: pieces.filter { $0.1 > 0 })
         }
         return (measures, claims)
     }
@@ -124,8 +126,10 @@ public struct SpaceAllocator: Sendable {
         var streetResults: [StreetAllocation] = []
         var districtAreas = SpaceAreas()
         var lengthByCategory: [SpaceCategory: Double] = [:]
+        var pieces: [SpacePiece] = []
         for (position, street) in district.streets.enumerated() {
-            let measure = measures[position] ?? StreetMeasure(areas: SpaceAreas(), cellAreas: [], length: 0, section: nil)
+            let measure = measures[position] ?? StreetMeasure(areas: SpaceAreas(), cellAreas: [], length: 0, section: nil, pieces: [])
+            pieces += measure.pieces.map { SpacePiece(owner: .street(position), category: $0.category, area: $0.area, wkb: $0.wkb) }
             for warning in measure.section?.warnings ?? [] {
                 warnings.append(LoadProblem(origin: street.origin, message: warning + "; default used", action: .kept))
             }
@@ -142,8 +146,10 @@ public struct SpaceAllocator: Sendable {
             CellAllocation(id: cell.id, name: cell.attributes.string("name"), cellArea: Self.area(of: cell), areas: areas,
                            rating: areas.pedestrianSharePercent.map(thresholds.rating(ofPercent:)))
         }
-        return SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
-                               thresholds: thresholds, warnings: warnings)
+        var allocation = SpaceAllocation(streets: streetResults, cells: cells, district: districtAreas, lengthByCategory: lengthByCategory,
+                                         thresholds: thresholds, warnings: warnings)
+        allocation.pieces = pieces
+        return allocation
     }
 
     static func area(of cell: DistrictFeature) -> Double {
@@ -164,6 +170,8 @@ public struct SpaceAllocator: Sendable {
         var cellAreas: [SpaceAreas]
         var length: Double
         var section: CrossSection?
+        /// The claimed polygons as WKB, with their areas.
+        var pieces: [(category: SpaceCategory, area: Double, wkb: [UInt8])]
     }
 
     func streetShapes(of district: District, context: GeometryContext) throws(GeometryError) -> [StreetShape] {

@@ -35,6 +35,10 @@ public struct SpaceAllocation: Sendable {
     public var thresholds: PedestrianShareThresholds
     /// Warnings about street attributes (bad values that fell back to defaults).
     public var warnings: [LoadProblem]
+    /// Where streets meet; their area is in `district` but in no street's row.
+    public var junctions: [JunctionAllocation] = []
+    /// The resolved polygons behind every row, disjoint; their areas add up to `district`.
+    public var pieces: [SpacePiece] = []
 
     public var districtRating: PedestrianShareThresholds.Rating? {
         district.pedestrianSharePercent.map(thresholds.rating(ofPercent:))
