@@ -10,7 +10,12 @@ public struct District: Sendable {
     public var sourceCRS: [String: String]
     /// Notes about the transformation (e.g. an ED50 source transformed without its grid).
     public var transformNotes: [String]
-    public var features: [DistrictFeature]
+    public var features: [DistrictFeature] {
+        didSet { layers = Self.sorted(features) }
+    }
+    /// The features by layer, kept in step with `features`: layers are read once per street or
+    /// building in places, and filtering every feature each time made `compare` quadratic.
+    private var layers: [Layer: [DistrictFeature]] = [:]
     public var problems: [LoadProblem]
     /// Features no layer rule recognised (neither a `layer` property nor a known OSM tag).
     public var unclassifiedCount: Int
@@ -25,6 +30,7 @@ public struct District: Sendable {
         self.sourceCRS = sourceCRS
         self.transformNotes = transformNotes
         self.features = features
+        layers = Self.sorted(features)
         self.problems = problems
         self.unclassifiedCount = unclassifiedCount
         self.geographicExtent = geographicExtent
@@ -32,7 +38,11 @@ public struct District: Sendable {
 
     /// The features of one layer, in input order.
     public func features(in layer: Layer) -> [DistrictFeature] {
-        features.filter { $0.layer == layer }
+        layers[layer] ?? []
+    }
+
+    private static func sorted(_ features: [DistrictFeature]) -> [Layer: [DistrictFeature]] {
+        Dictionary(grouping: features, by: \.layer)
     }
 
     public var streets: [DistrictFeature] { features(in: .street) }
