@@ -25,9 +25,14 @@ import TestSupport
         // carriageway (and the old sidewalks) is no street space at all in the after layout.
         let moved = try #require(summary.row("moved_vehicle_to_people_m2")?.change)
         #expect(moved > 0.5 * 12_223 && moved < 12_223)
-        #expect(abs(moved - 7_200.5) < 5)  // measured on this extract: 4,933.6 to shared, 2,266.9 to pedestrian
-        #expect(abs(comparison.transfers[.traffic, .shared] - 4_933.6) < 5)
-        #expect(summary.row("moved_people_to_vehicle_m2")!.change! < 1)
+        // Measured on this extract with junctions as units: 7,228 m2 (7,200 when junction space was
+        // charged to streets).
+        #expect(abs(moved - 7_228.3) < 5)
+        #expect(comparison.transfers[.traffic, .shared] > 4_900 && comparison.transfers[.traffic, .shared] < 5_000)
+        // Where the axis narrowed, the junctions on it are smaller in the after layout, and the
+        // crossing streets' carriageway takes back the sidewalk corners the old junction held:
+        // 45 m2 over 20 crossings, under 1 % of what moved the other way.
+        #expect(summary.row("moved_people_to_vehicle_m2")!.change! < 0.01 * moved)
         #expect(summary.row("vehicle_area_m2")!.change! < -moved)
         #expect(summary.row("pedestrian_share_pct")!.change! > 0)
     }

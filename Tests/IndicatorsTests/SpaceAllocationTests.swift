@@ -57,15 +57,56 @@ import TestSupport
         }
     }
 
-    @Test func streetsSumToTheDistrict() {
+    @Test func streetsAndJunctionsSumToTheDistrict() {
         let allocation = Self.grid.allocation
         #expect(allocation.streets.count == 180)
-        let sum = allocation.streets.reduce(SpaceAreas()) { $0 + $1.areas }
+        let sum = allocation.streets.reduce(SpaceAreas()) { $0 + $1.ownAreas } + allocation.junctions.reduce(SpaceAreas()) { $0 + $1.areas }
         for category in SpaceCategory.allCases {
             #expect(abs(sum[category] - allocation.district[category]) < 1e-6)
         }
         #expect(allocation.streets.allSatisfy { $0.defaulted.isEmpty })
         #expect(abs(allocation.lengthByCategory[.traffic]! - 20 * Self.span) < 1e-6)
+        // The pieces behind the rows are the same square metres.
+        let pieces = allocation.pieces.reduce(0) { $0 + $1.area }
+        #expect(abs(pieces - allocation.district.total) < 1e-6)
+    }
+
+    /// Junctions by hand: 8 x 8 inner crossings of four 20 m streets are 20 x 20 m squares (the
+    /// outlines' caps, discs of radius 10, lie inside them); the 32 T-junctions on the edge are the
+    /// half square on the grid's side plus the half disc beyond the through street's centreline;
+    /// the 4 corners, where one street turns into the next, are no junction.
+    @Test func junctionsAreTheCrossingsSquares() {
+        let junctions = Self.grid.allocation.junctions
+        #expect(junctions.count == 64 + 32)
+        let inner = junctions.filter { $0.streets.count == 4 }
+        let edge = junctions.filter { $0.streets.count == 3 }
+        #expect(inner.count == 64 && edge.count == 32)
+        for junction in inner {
+            #expect(abs(junction.areas.total - 400) < 1e-6)
+            // Carriageway 10 x 10 in the middle, the rest sidewalk corners and crossings by priority:
+            // where one street's carriageway meets the other's sidewalk, traffic wins.
+            #expect(abs(junction.areas[.traffic] - (400 - 4 * 25)) < 1e-6)
+        }
+        let halfDisc = 2 * Self.quarterCap(10)
+        for junction in edge { #expect(abs(junction.areas.total - (200 + halfDisc)) < 1e-6) }
+    }
+
+    /// A street between two crossings holds its cross-section over the block's length: 20 m x
+    /// 113.3 m, half of it sidewalk, so its pedestrian share is its section's 50 %.
+    @Test func aStreetBetweenCrossingsHasItsSectionsShare() throws {
+        let allocation = Self.grid.allocation
+        let inner = allocation.streets.filter { street in
+            // ns-i-s with 0 < i < 9 and 0 < s < 8 ends at two inner crossings.
+            let parts = street.id.split(separator: "-")
+            guard let line = Int(parts[1]), let segment = Int(parts[2]) else { return false }
+            return (1...8).contains(line) && (1...7).contains(segment)
+        }
+        #expect(inner.count == 2 * 8 * 7)
+        for street in inner {
+            #expect(abs(street.areas.total - 20 * 113.3) < 1e-6)
+            #expect(abs(street.areas[.pedestrian] - 10 * 113.3) < 1e-6)
+            #expect(abs(try #require(street.areas.pedestrianSharePercent) - 50) < 1e-9)
+        }
     }
 
     /// The invariant of DESIGN.md section 4.1: category areas add up to the union of all street

@@ -8,6 +8,8 @@ struct SeparateSidewalkFinder {
     /// Motor roads, to find the road a separately mapped sidewalk belongs to.
     let roads: SpatialIndex?
     let roadClasses: [String]
+    /// The roads' positions among the streets the finder was made from.
+    let roadPositions: [Int]
     let searchDistance: Double
     /// Share of the road's length a sidewalk must run alongside to count.
     static let minimumCoverage = 0.5
@@ -20,24 +22,48 @@ struct SeparateSidewalkFinder {
         index = sidewalks.isEmpty ? nil : try SpatialIndex(sidewalks)
         var roadLines: [Geometry] = []
         var classes: [String] = []
-        for street in streets where street.roadClass.carriesMotorTraffic && street.geometry.family == .line {
+        var positions: [Int] = []
+        for (position, street) in streets.enumerated() where street.roadClass.carriesMotorTraffic && street.geometry.family == .line {
             roadLines.append(try context.geometry(of: street))
             classes.append(street.highway ?? "road")
+            positions.append(position)
         }
         roads = roadLines.isEmpty || sidewalks.isEmpty ? nil : try SpatialIndex(roadLines)
         roadClasses = classes
+        roadPositions = positions
         self.searchDistance = searchDistance
     }
 
-    /// The class of the motor road a separately mapped sidewalk runs beside (the nearest within the
-    /// search distance of its midpoint), or nil.
-    func roadAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> String? {
+    /// The motor road a separately mapped sidewalk runs beside (the nearest within the search
+    /// distance of its midpoint): its class and its position among the finder's streets; or nil.
+    func roadAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> (highway: String, position: Int)? {
         guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
         let middle = try line.interpolate(distance: line.length / 2)
         guard let nearest = roads.nearest(to: middle),
               try roads.geometries[nearest].distance(to: middle) <= searchDistance else { return nil }
-        return roadClasses[nearest]
+        return (roadClasses[nearest], roadPositions[nearest])
     }
+
+    /// How a separately mapped sidewalk shares itself among the roads it runs beside: the share of
+    /// its length nearest to each road within the search distance (sampled every `sampleStep`
+    /// metres). A block's sidewalk usually turns the corner into the next street, so handing it
+    /// whole to one road would give that road the other street's sidewalk.
+    func roadsAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> [(position: Int, share: Double)] {
+        guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return [] }
+        let length = line.length
+        guard length > 0 else { return [] }
+        let samples = max(1, min(Self.maximumSamples, Int((length / Self.sampleStep).rounded(.up))))
+        var counts: [Int: Int] = [:]
+        for k in 0..<samples {
+            let point = try line.interpolate(distance: (Double(k) + 0.5) * length / Double(samples))
+            guard let nearest = roads.nearest(to: point), try roads.geometries[nearest].distance(to: point) <= searchDistance else { continue }
+            counts[roadPositions[nearest], default: 0] += 1
+        }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / Double(samples)) }
+    }
+
+    static let sampleStep = 5.0
+    static let maximumSamples = 200
 
     /// Sides with a separate sidewalk, for motor roads whose tags say nothing about sidewalks.
     func separateSides(of street: DistrictFeature, line: Geometry) throws(GeometryError) -> CrossSectionInference.SeparateSidewalks {

@@ -10,10 +10,18 @@ public struct StreetAllocation: Sendable, Equatable {
     public var length: Double
     /// The inferred cross-section; nil for streets given as area polygons.
     public var section: CrossSection?
+    /// The street's section up to the junctions, plus the separately mapped sidewalks that run
+    /// beside it (a road's row).
     public var areas: SpaceAreas
     /// Values that came from defaults (empty when everything was measured).
     public var defaulted: [String]
     public var origin: FeatureOrigin
+    /// What the street itself holds, without the sidewalks beside it: these add up, with the
+    /// junctions, to the district's street space.
+    public var ownAreas = SpaceAreas()
+    /// For a separately mapped sidewalk, the ids of the roads whose rows also count it (each for
+    /// the share of the sidewalk's length that runs beside it).
+    public var alongsideRoads: [String] = []
 }
 
 /// The street space inside one superblock cell.
@@ -39,6 +47,11 @@ public struct SpaceAllocation: Sendable {
     public var junctions: [JunctionAllocation] = []
     /// The resolved polygons behind every row, disjoint; their areas add up to `district`.
     public var pieces: [SpacePiece] = []
+
+    /// No street space measured (an analysis that skipped the stage).
+    public static func notMeasured(thresholds: PedestrianShareThresholds) -> SpaceAllocation {
+        SpaceAllocation(streets: [], cells: [], district: SpaceAreas(), lengthByCategory: [:], thresholds: thresholds, warnings: [])
+    }
 
     public var districtRating: PedestrianShareThresholds.Rating? {
         district.pedestrianSharePercent.map(thresholds.rating(ofPercent:))

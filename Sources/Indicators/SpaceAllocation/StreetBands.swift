@@ -10,12 +10,15 @@ struct StreetBands {
     /// Margin added to the single-sided halves so they cover the ring fully on their side.
     static let sideMargin = 0.5
 
-    static func polygons(of line: Geometry, section: CrossSection) throws(GeometryError) -> [(category: SpaceCategory, polygon: Geometry)] {
+    /// The bands, and the outline: the buffer at the section's widest distance on both sides, which
+    /// holds every band (the junction finder overlaps outlines).
+    static func polygons(of line: Geometry, section: CrossSection) throws(GeometryError)
+        -> (bands: [(category: SpaceCategory, polygon: Geometry)], outline: Geometry?) {
         let left = section.intervals(onLeft: true), right = section.intervals(onLeft: false)
         var breaks = Set<Double>([0])
         for interval in left + right { breaks.insert(interval.from); breaks.insert(interval.to) }
         let distances = breaks.sorted()
-        guard distances.count >= 2 else { return [] }
+        guard distances.count >= 2 else { return ([], nil) }
 
         func category(_ intervals: [(from: Double, to: Double, category: SpaceCategory)], _ a: Double, _ b: Double) -> SpaceCategory? {
             intervals.first { $0.from <= a && b <= $0.to }?.category
@@ -35,13 +38,13 @@ struct StreetBands {
             }
             if let onLeft {
                 let half = try line.buffer(b + sideMargin, style: BufferStyle(cap: .flat, singleSided: true))
-                result.append((onLeft, try ring.intersection(half)))
+                result.append((onLeft, try ring.robustIntersection(half)))
             }
             if let onRight {
                 let half = try line.buffer(-(b + sideMargin), style: BufferStyle(cap: .flat, singleSided: true))
-                result.append((onRight, try ring.intersection(half)))
+                result.append((onRight, try ring.robustIntersection(half)))
             }
         }
-        return result
+        return (result, inner)
     }
 }

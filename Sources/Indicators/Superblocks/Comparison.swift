@@ -105,12 +105,12 @@ public struct Comparison: Sendable {
         var district = SpaceTransfers()
         var perCell = Dictionary(cells.map { ($0.id, SpaceTransfers()) }, uniquingKeysWith: { first, _ in first })
 
-        let pieces = resolvedBefore.claims.flatMap { $0 }
+        let pieces = resolvedBefore.pieces
         if !pieces.isEmpty {
             let index = try SpatialIndex(pieces.map(\.polygon))
-            for (category, polygon) in resolvedAfter.claims.flatMap({ $0 }) {
+            for (category, polygon) in resolvedAfter.pieces {
                 for candidate in index.query(polygon) where pieces[candidate].category != category {
-                    let overlap = try polygon.intersection(pieces[candidate].polygon)
+                    let overlap = try polygon.robustIntersection(pieces[candidate].polygon)
                     let area = overlap.area
                     guard area > 1e-9 else { continue }
                     district[pieces[candidate].category, category] += area

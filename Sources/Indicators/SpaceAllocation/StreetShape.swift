@@ -1,0 +1,72 @@
+import DistrictModel
+import GeometryEngine
+
+/// A street's geometry for allocation: its bands and the footprint used to find neighbours.
+struct StreetShape {
+    var section: CrossSection?
+    var bands: [(category: SpaceCategory, polygon: Geometry, envelope: Envelope?)]
+    var length: Double
+    /// The buffer holding every band (its widest distance on both sides), or the area polygon.
+    var outline: Geometry?
+    /// The section's widest distance from the centreline (0 for areas).
+    var halfWidth: Double
+    /// For a separately mapped sidewalk, the roads it runs beside (positions among the streets the
+    /// sidewalk finder was made from) and the share of its length along each: its area also counts
+    /// in those roads' rows, in those shares.
+    var alongsideRoads: [(position: Int, share: Double)] = []
+
+    init(_ street: DistrictFeature, inference: CrossSectionInference, sidewalks: SeparateSidewalkFinder,
+         context: GeometryContext) throws(GeometryError) {
+        let geometry = try context.geometry(of: street)
+        if let area = try Self.areaPolygon(street, geometry: geometry, context: context) {
+            section = nil
+            bands = [(Self.areaCategory(street.attributes), area, area.envelope)]
+            length = 0
+            outline = area
+            halfWidth = 0
+        } else {
+            let separate = try sidewalks.separateSides(of: street, line: geometry)
+            let road = try sidewalks.roadAlongside(street, line: geometry)
+            let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road?.highway)
+            self.section = section
+            let made = try StreetBands.polygons(of: geometry, section: section)
+            bands = made.bands.map { ($0.category, $0.polygon, $0.polygon.envelope) }
+            outline = made.outline
+            halfWidth = max(section.intervals(onLeft: true).last?.to ?? 0, section.intervals(onLeft: false).last?.to ?? 0)
+            length = geometry.length
+            alongsideRoads = try sidewalks.roadsAlongside(street, line: geometry)
+        }
+    }
+
+    /// The bands' bounding box, or nil when the street has no area.
+    var envelope: Envelope? {
+        bands.compactMap(\.envelope).reduce(nil) { $0?.union($1) ?? $1 }
+    }
+
+    /// Streets mapped as areas are used as they are: polygons, and closed ways tagged `area=yes`.
+    static func areaPolygon(_ street: DistrictFeature, geometry: Geometry, context: GeometryContext) throws(GeometryError) -> Geometry? {
+        switch street.geometry.family {
+        case .polygon:
+            return geometry
+        case .line:
+            guard street.attributes.string("area") == "yes", case .lineString(let xy) = street.geometry,
+                  xy.count >= 8, xy[0] == xy[xy.count - 2], xy[1] == xy[xy.count - 1] else { return nil }
+            let polygon = try Geometry.polygon([xy], in: context)
+            return polygon.isValid ? polygon : try polygon.makeValid().polygonalParts()
+        default:
+            return nil
+        }
+    }
+
+    static func areaCategory(_ attributes: Attributes) -> SpaceCategory {
+        let value = attributes.string("area:highway") ?? attributes.string("highway") ?? ""
+        switch value {
+        case "footway", "pedestrian", "path", "steps", "platform", "corridor": return .pedestrian
+        case "living_street": return .shared
+        case "cycleway": return .cycle
+        case "verge", "planter", "grass": return .green
+        case "parking", "parking_lane": return .parking
+        default: return .traffic
+        }
+    }
+}
