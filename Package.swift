@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
 
-        .executableTarget(name: "superblock-bench", dependencies: ["DistrictModel", "Indicators"]),
+        .executableTarget(name: "superblock-bench", dependencies: ["DistrictModel", "Indicators", "Reports"]),
 
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),

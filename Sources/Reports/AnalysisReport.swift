@@ -19,6 +19,9 @@ public struct AnalysisReport: Sendable {
     public var censusUnallocated: [(id: String, population: Double)] = []
     /// Levels at the points of `analyze --receivers`, written as `receivers.csv`.
     public var receivers: ReceiversTable?
+    /// The indicator families asked for (`analyze --only`): only their tables and summaries are
+    /// written.
+    public var stages: Set<AnalysisStage> = Set(AnalysisStage.allCases)
 
     public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
                 health: HealthImpact? = nil, green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
@@ -41,17 +44,22 @@ public struct AnalysisReport: Sendable {
 
     /// `streets.csv`: the street-space columns, then the noise columns when noise was computed.
     public var streetsTable: CSVTable {
-        var table = SpaceAllocationTables(space).streets
+        var table = stages.contains(.space) ? SpaceAllocationTables(space).streets : Self.streetIdentity(district)
         guard let noiseTables else { return table }
         table.header += NoiseTables.streetColumns
         for index in table.rows.indices { table.rows[index] += noiseTables.streetCells(index) }
         return table
     }
 
+    /// `streets.csv` without the street-space columns (`--only noise`): who each row is.
+    static func streetIdentity(_ district: District) -> CSVTable {
+        CSVTable(header: ["id", "name", "highway"], rows: district.streets.map { [$0.id, $0.attributes.string("name") ?? "", $0.highway ?? ""] })
+    }
+
     public var districtRows: IndicatorRows {
         var rows = IndicatorRows()
-        SpaceAllocationTables(space).addDistrictRows(to: &rows)
-        rows.add("residents", population.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0)
+        if stages.contains(.space) { SpaceAllocationTables(space).addDistrictRows(to: &rows) }
+        if !population.isEmpty { rows.add("residents", population.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0) }
         if !district.censusAreas.isEmpty {
             rows.add("census_residents", district.censusAreas.reduce(0) { $0 + ($1.attributes.number("population") ?? 0) }, unit: "residents", digits: 0)
             rows.add("census_residents_unallocated", censusUnallocated.reduce(0) { $0 + $1.population }, unit: "residents", digits: 0)
@@ -79,16 +87,24 @@ public struct AnalysisReport: Sendable {
     /// could not be computed are written empty and named in `warnings`.
     @discardableResult
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
-        var files: [(String, CSVTable)] = [("streets.csv", streetsTable), ("district.csv", districtRows.csv)]
-        if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
-        files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
+        var files: [(String, CSVTable)] = []
+        if stages.contains(.space) || stages.contains(.noise) { files.append(("streets.csv", streetsTable)) }
+        files.append(("district.csv", districtRows.csv))
+        if stages.contains(.space) {
+            if !space.junctions.isEmpty { files.append(("junctions.csv", SpaceAllocationTables(space).junctions)) }
+            if !space.cells.isEmpty { files.append(("cells.csv", SpaceAllocationTables(space).cells)) }
+        }
+        if !stages.isDisjoint(with: [.population, .noise, .green]) {
+            files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
+        }
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
         return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
     }
 
     public var text: String {
-        var lines = AssumptionLines(assumptions).lines + ["", SpaceAllocationTables(space).summary]
+        var lines = AssumptionLines(assumptions).lines
+        if stages.contains(.space) { lines += ["", SpaceAllocationTables(space).summary] }
         if let noiseTables { lines += ["", noiseTables.summary] }
         if let health { lines += ["", HealthTables(health).summary] }
         if let green { lines += ["", GreenTables(green).summary] }

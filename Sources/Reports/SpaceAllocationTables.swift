@@ -19,7 +19,8 @@ public struct SpaceAllocationTables: Sendable {
     /// `streets.csv`: one row per street.
     public var streets: CSVTable {
         var table = CSVTable(header: ["id", "name", "highway", "length_m"] + Self.columns.map { "\($0.name)_m2" }
-            + ["defaulted", "street_area_m2", "pedestrian_share_pct", "width_m", "carriageway_width_m", "source"])
+            + ["defaulted", "street_area_m2", "pedestrian_share_pct", "width_m", "carriageway_width_m", "source",
+               "own_street_area_m2", "alongside_roads"])
         for street in allocation.streets {
             var row = [street.id, street.name ?? "", street.highway ?? "", NumberFormat.fixed(street.length, 2)]
             row += Self.columns.map { NumberFormat.fixed(street.areas[$0.category], 2) }
@@ -29,6 +30,21 @@ public struct SpaceAllocationTables: Sendable {
             row.append(street.section.map { NumberFormat.fixed($0.totalWidth, 2) } ?? "")
             row.append(street.section.map { NumberFormat.fixed($0.carriageway, 2) } ?? "")
             row.append("\(street.origin.file)#\(street.origin.index)")
+            row.append(NumberFormat.fixed(street.ownAreas.total, 2))
+            row.append(street.alongsideRoads.joined(separator: ";"))
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// `junctions.csv`: one row per junction, the streets meeting there (ids joined by `;`) and its
+    /// square metres per category; then the node's coordinates.
+    public var junctions: CSVTable {
+        var table = CSVTable(header: ["id", "streets"] + Self.columns.map { "\($0.name)_m2" } + ["junction_area_m2", "x", "y"])
+        for junction in allocation.junctions {
+            var row = [junction.id, junction.streets.joined(separator: ";")]
+            row += Self.columns.map { NumberFormat.fixed(junction.areas[$0.category], 2) }
+            row += [NumberFormat.fixed(junction.areas.total, 2), NumberFormat.fixed(junction.x, 2), NumberFormat.fixed(junction.y, 2)]
             table.rows.append(row)
         }
         return table
@@ -69,6 +85,9 @@ public struct SpaceAllocationTables: Sendable {
             rows.add("street_length_\(name)_m", allocation.lengthByCategory[category] ?? 0, unit: "m")
         }
         rows.add("streets_with_defaults", Double(allocation.streets.filter { !$0.defaulted.isEmpty }.count), unit: "count", digits: 0)
+        let junctionArea = allocation.junctions.reduce(SpaceAreas()) { $0 + $1.areas }
+        rows.add("junctions", Double(allocation.junctions.count), unit: "count", digits: 0)
+        rows.add("junction_area_m2", junctionArea.total, unit: "m2")
     }
 
     /// The terminal summary.
@@ -88,6 +107,11 @@ public struct SpaceAllocationTables: Sendable {
         }
         let defaulted = allocation.streets.filter { !$0.defaulted.isEmpty }.count
         lines.append("Streets using defaults for some widths: \(defaulted) of \(allocation.streets.count)")
+        if !allocation.junctions.isEmpty {
+            let junctionArea = allocation.junctions.reduce(0) { $0 + $1.areas.total }
+            lines.append("Junctions: \(allocation.junctions.count), \(NumberFormat.grouped(junctionArea)) m2 "
+                + "(\(areas.total > 0 ? NumberFormat.fixed(100 * junctionArea / areas.total, 1) : "-") % of street space; counted once, in no street's row)")
+        }
         if !allocation.cells.isEmpty {
             lines.append("")
             var cells = TextTable(header: ["cell", "street m2", "pedestrian share", "rating"], rightAligned: [1, 2])

@@ -1,6 +1,7 @@
 import DistrictModel
 import Foundation
 import Indicators
+import Reports
 
 /// `make bench`: wall-clock and CPU time of each analysis stage on the bundled samples (release
 /// build), the minimum and median of several runs, and the peak resident memory. Plain Swift, no
@@ -11,6 +12,11 @@ struct SuperblockBench {
     static let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 5
 
     static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "grids" {
+            try await GridBench.run(files: Array(arguments.dropFirst()))
+            return
+        }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let eixample = ["roads", "buildings", "trees"].map { root.appendingPathComponent("Samples/eixample/\($0).geojson") }
             + [root.appendingPathComponent("Samples/barcelona_census/census_sections.geojson")]

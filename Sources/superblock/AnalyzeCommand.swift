@@ -51,7 +51,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: .customLong("lot-weights"), help: "Weights of the vacant-lot priority score, e.g. newly_served=0.5,residents=0.25,green_gap=0.25,quiet=0.")
     var lotWeights: String?
 
+    @Option(help: "Compute and write only these indicator families, comma-separated: space, population, noise, green, lots (default: all). Stages they need run too, unreported.")
+    var only: String?
+
     func validate() throws {
+        if let only {
+            do { _ = try AnalysisStage.parseList(only) } catch { throw ValidationError(error.description) }
+        }
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
         }
@@ -67,41 +73,25 @@ struct AnalyzeCommand: AsyncParsableCommand {
         // An output path that is a file fails before the work, not after it.
         try OutputDirectory.checkUsable(path: out)
         let district = try input.loadDistrict()
-        let allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
-        let space: SpaceAllocation
-        do { space = try allocator.allocate(district) } catch { throw CommandFailure("street-space allocation failed: \(error)") }
-        let estimate: PopulationEstimate
-        do { estimate = try PopulationEstimator().estimateWithCensus(district) } catch { throw CommandFailure("population estimate failed: \(error)") }
-        let population = estimate.buildings
-        let noise: NoiseAnalysis
-        do { noise = try await NoiseModel(options: noiseOptions.options).analyse(district, population: population) } catch {
-            throw CommandFailure("noise model failed: \(error)")
-        }
-        var greenOptions = GreenOptions()
-        greenOptions.access = access
-        greenOptions.defaultCrownDiameter = crownDiameter
-        let analyzer = GreenAnalyzer(options: greenOptions)
-        let weights = try lotWeights.map { try LotWeights(parsing: $0) } ?? LotWeights()
-        let green: GreenAnalysis, greenIfLotsGreen: GreenAnalysis?, lots: [LotIndicators]
-        do {
-            green = try analyzer.analyse(district, population: population)
-            greenIfLotsGreen = greenLots ? try analyzer.analyse(district, population: population, extraGreen: district.vacantLots) : nil
-            let lotPoints = try LotAnalyzer.interiorPoints(of: district)
-            let lotNoise = NoiseModel(options: noiseOptions.options).levels(atPoints: lotPoints, in: district, streets: noise.streets)
-            lots = try LotAnalyzer(weights: weights, green: greenOptions).analyse(district, population: population, greenToday: green, noise: lotNoise)
-        } catch {
-            throw CommandFailure("green and vacant-lot indicators failed: \(error)")
-        }
-        var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
-                                    health: HealthImpact(buildings: noise.buildings, options: healthOptions.options), green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
-        report.censusUnallocated = estimate.unallocated
+        var pipeline = AnalysisPipeline()
+        if let only { pipeline.stages = try AnalysisStage.parseList(only) }
+        pipeline.allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
+        pipeline.noise = noiseOptions.options
+        pipeline.green.access = access
+        pipeline.green.defaultCrownDiameter = crownDiameter
+        pipeline.health = healthOptions.options
+        pipeline.lotWeights = try lotWeights.map { try LotWeights(parsing: $0) } ?? LotWeights()
+        pipeline.greenLots = greenLots
+        var report: AnalysisReport
+        do { report = try await pipeline.run(district) } catch { throw CommandFailure(error.description) }
+        let noise = report.noise
         if let receivers {
             try InputFiles.checkExist([receivers])
             let points: [ReceiverPoint]
             do { points = try ReceiverPoint.load(URL(fileURLWithPath: receivers), inputCRS: input.crs, metricCRS: district.crs) } catch {
                 throw CommandFailure(error.description)
             }
-            let levels = await NoiseModel(options: noiseOptions.options).levels(at: points, in: district, streets: noise.streets)
+            let levels = await NoiseModel(options: noiseOptions.options).levels(at: points, in: district, streets: noise?.streets)
             report.receivers = ReceiversTable(points: points, levels: levels)
         }
         var warnings: [String] = []
