@@ -1,0 +1,71 @@
+import DistrictModel
+import GeometryEngine
+
+extension NoiseModel {
+    /// Levels every `spacing` metres at 4 m over the study area (the extent of the street layer),
+    /// at the points outside buildings, with this model (free-standing receivers: every facade may
+    /// reflect); then the END Lden bands as polygons: each point's square cell, merged per band
+    /// (GEOS coverage union) and cut by the buildings.
+    ///
+    /// `streets`: the emission already computed for this district (by `analyse`), if any.
+    public func noiseGrid(_ district: District, spacing: Double, streets: [StreetNoise]? = nil) async throws(NoiseGridError) -> NoiseGrid {
+        let height = ReceiverPoint.defaultHeight
+        guard spacing.isFinite, spacing > 0 else { throw NoiseGridError("the grid spacing must be a positive number of metres, got \(spacing)") }
+        let extent = district.streets.compactMap { $0.geometry.envelope }.reduce(nil) { $0?.union($1) ?? $1 }
+        guard let extent else { return NoiseGrid(spacing: spacing, height: height, extent: nil, points: [], bands: []) }
+        let (columns, rows) = NoiseGrid.dimensions(of: extent, spacing: spacing)
+        guard columns * rows <= NoiseGrid.maximumPoints else {
+            throw NoiseGridError("a \(spacing) m noise grid over the street layer's \(Int(extent.width)) x \(Int(extent.height)) m "
+                                 + "would hold \(columns * rows) points (at most \(NoiseGrid.maximumPoints)): use a larger spacing")
+        }
+        let cell = { (column: Int, row: Int) in
+            Envelope(minX: extent.minX + Double(column) * spacing, minY: extent.minY + Double(row) * spacing,
+                     maxX: extent.minX + Double(column + 1) * spacing, maxY: extent.minY + Double(row + 1) * spacing)
+        }
+        let context = GeometryContext()
+        let receivers: [(column: Int, row: Int)]
+        let footprints: Geometry?
+        do {
+            let buildings = try district.buildings.map { building throws(GeometryError) in try context.geometry(of: building) }
+            let index = buildings.isEmpty ? nil : try SpatialIndex(buildings)
+            var outside: [(Int, Int)] = []
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    let (x, y) = cell(column, row).center
+                    if let index {
+                        let point = try Geometry.point(x: x, y: y, in: context)
+                        if index.query(point).contains(where: { buildings[$0].intersects(point) }) { continue }
+                    }
+                    outside.append((column, row))
+                }
+            }
+            receivers = outside
+            footprints = buildings.isEmpty ? nil : try Geometry.union(of: buildings, in: context)
+        } catch {
+            throw NoiseGridError("noise grid: \(error)")
+        }
+
+        let points = receivers.map { ReceiverPoint(id: "", x: cell($0.column, $0.row).center.x, y: cell($0.column, $0.row).center.y, height: height) }
+        let levels = await self.levels(at: points, in: district, streets: streets)
+        let gridPoints = zip(points, levels).map { NoiseGrid.Point(x: $0.x, y: $0.y, levels: $1) }
+
+        var members = [[Int]](repeating: [], count: NoiseGrid.bandEdges.count + 1)
+        for (index, point) in gridPoints.enumerated() { members[NoiseGrid.bandIndex(lden: point.levels.lden)].append(index) }
+        var bands: [NoiseGrid.Band] = []
+        do {
+            for (band, indices) in members.enumerated() where !indices.isEmpty {
+                let squares = try indices.map { i throws(GeometryError) in try Geometry.rectangle(cell(receivers[i].column, receivers[i].row), in: context) }
+                var polygon = try Geometry.collection(squares, as: .multiPolygon, in: context).coverageUnion()
+                if let footprints { polygon = try polygon.difference(footprints) }
+                guard let polygonal = try polygon.polygonalParts(), !polygonal.isEmpty else { continue }
+                let edges = NoiseGrid.bandEdges
+                bands.append(NoiseGrid.Band(name: NoiseGrid.bandName(band), lower: band > 0 ? edges[band - 1] : nil,
+                                            upper: band < edges.count ? edges[band] : nil, area: polygonal.area,
+                                            pointCount: indices.count, wkb: try polygonal.wkb()))
+            }
+        } catch {
+            throw NoiseGridError("noise grid bands: \(error)")
+        }
+        return NoiseGrid(spacing: spacing, height: height, extent: extent, points: gridPoints, bands: bands)
+    }
+}
