@@ -1,3 +1,4 @@
+import DistrictModel
 import GeometryEngine
 
 /// A noise map: levels at receivers on a regular grid over the study area (4 m high, outside
@@ -77,12 +78,20 @@ public struct NoiseGrid: Sendable, Equatable {
     /// (1,000,000 points at 10 m is 100 km2, and hours of CNOSSOS-EU).
     public static let maximumPoints = 1_000_000
 
-    /// The grid's columns and rows over `extent`: points at the centres of `spacing`-wide squares
-    /// that tile the extent from its south-west corner.
-    public static func dimensions(of extent: Envelope, spacing: Double) -> (columns: Int, rows: Int) {
+    /// The study area (the extent of the street layer) and the grid's columns and rows over it:
+    /// points at the centres of `spacing`-wide squares that tile the extent from its south-west
+    /// corner. nil without streets; fails for a spacing that is not a positive number or a grid of
+    /// more than `maximumPoints`, so a command can refuse it before any work.
+    public static func layout(of district: District, spacing: Double) throws(NoiseGridError) -> (extent: Envelope, columns: Int, rows: Int)? {
+        guard spacing.isFinite, spacing > 0 else { throw NoiseGridError("the grid spacing must be a positive number of metres, got \(spacing)") }
+        let extent = district.streets.compactMap { $0.geometry.envelope }.reduce(nil) { $0?.union($1) ?? $1 }
+        guard let extent else { return nil }
         let columns = max(1, (extent.width / spacing).rounded(.up)), rows = max(1, (extent.height / spacing).rounded(.up))
-        guard columns * rows <= Double(maximumPoints) else { return (Int(min(columns, 1e9)), Int(min(rows, 1e9))) }
-        return (Int(columns), Int(rows))
+        guard columns * rows <= Double(maximumPoints) else {
+            throw NoiseGridError("a \(spacing) m noise grid over the street layer's \(Int(extent.width)) x \(Int(extent.height)) m "
+                                 + "would hold \(Int(columns * rows)) points (at most \(maximumPoints)): use a larger spacing")
+        }
+        return (extent, Int(columns), Int(rows))
     }
 }
 

@@ -10,13 +10,8 @@ extension NoiseModel {
     /// `streets`: the emission already computed for this district (by `analyse`), if any.
     public func noiseGrid(_ district: District, spacing: Double, streets: [StreetNoise]? = nil) async throws(NoiseGridError) -> NoiseGrid {
         let height = ReceiverPoint.defaultHeight
-        guard spacing.isFinite, spacing > 0 else { throw NoiseGridError("the grid spacing must be a positive number of metres, got \(spacing)") }
-        let extent = district.streets.compactMap { $0.geometry.envelope }.reduce(nil) { $0?.union($1) ?? $1 }
-        guard let extent else { return NoiseGrid(spacing: spacing, height: height, extent: nil, points: [], bands: []) }
-        let (columns, rows) = NoiseGrid.dimensions(of: extent, spacing: spacing)
-        guard columns * rows <= NoiseGrid.maximumPoints else {
-            throw NoiseGridError("a \(spacing) m noise grid over the street layer's \(Int(extent.width)) x \(Int(extent.height)) m "
-                                 + "would hold \(columns * rows) points (at most \(NoiseGrid.maximumPoints)): use a larger spacing")
+        guard let (extent, columns, rows) = try NoiseGrid.layout(of: district, spacing: spacing) else {
+            return NoiseGrid(spacing: spacing, height: height, extent: nil, points: [], bands: [])
         }
         let cell = { (column: Int, row: Int) in
             Envelope(minX: extent.minX + Double(column) * spacing, minY: extent.minY + Double(row) * spacing,
