@@ -51,8 +51,8 @@ let package = Package(
             dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"], exclude: ["Nasty"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
+        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport", "GeoPackage", "GeometryEngine"], exclude: ["Nasty"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "GeoPackage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
