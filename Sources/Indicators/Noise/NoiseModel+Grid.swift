@@ -5,7 +5,7 @@ extension NoiseModel {
     /// Levels every `spacing` metres at 4 m over the study area (the extent of the street layer),
     /// at the points outside buildings, with this model (free-standing receivers: every facade may
     /// reflect); then the END Lden bands as polygons: each point's square cell, merged per band
-    /// (GEOS coverage union) and cut by the buildings.
+    /// (GEOS union) and cut by the buildings.
     ///
     /// `streets`: the emission already computed for this district (by `analyse`), if any.
     public func noiseGrid(_ district: District, spacing: Double, streets: [StreetNoise]? = nil) async throws(NoiseGridError) -> NoiseGrid {
@@ -49,8 +49,19 @@ extension NoiseModel {
         var bands: [NoiseGrid.Band] = []
         do {
             for (band, indices) in members.enumerated() where !indices.isEmpty {
-                let squares = try indices.map { i throws(GeometryError) in try Geometry.rectangle(cell(receivers[i].column, receivers[i].row), in: context) }
-                var polygon = try Geometry.collection(squares, as: .multiPolygon, in: context).coverageUnion()
+                // Receivers run row by row, west to east: neighbouring cells of a row become one
+                // rectangle, and GEOS's cascaded union merges the rows. (Its coverage union fails
+                // on cells that touch only at a corner, which every grid has.)
+                var strips: [Geometry] = []
+                var start = 0
+                for k in indices.indices {
+                    let next = k + 1 < indices.count ? receivers[indices[k + 1]] : nil, here = receivers[indices[k]]
+                    guard next?.row != here.row || next!.column != here.column + 1 else { continue }
+                    let first = cell(receivers[indices[start]].column, here.row), last = cell(here.column, here.row)
+                    strips.append(try Geometry.rectangle(Envelope(minX: first.minX, minY: first.minY, maxX: last.maxX, maxY: last.maxY), in: context))
+                    start = k + 1
+                }
+                var polygon = try Geometry.union(of: strips, in: context)
                 if let footprints { polygon = try polygon.difference(footprints) }
                 guard let polygonal = try polygon.polygonalParts(), !polygonal.isEmpty else { continue }
                 let edges = NoiseGrid.bandEdges
