@@ -2,7 +2,7 @@
 # Swift: `setup` installs the system libraries first when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config
+APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config libsqlite3-dev gdal-bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
@@ -10,7 +10,7 @@ ISO := Tests/CNOSSOSTests/Fixtures/iso_17534_4
 
 .PHONY: setup build release test demo bench sanitize fuzz clean
 
-## Install GEOS, PROJ and pkg-config through apt when any is missing.
+## Install GEOS, PROJ, SQLite, pkg-config and GDAL's tools (ogrinfo, for the GeoPackage tests) through apt when any is missing.
 setup:
 	@missing=""; \
 	for pkg in $(APT_PACKAGES); do \

@@ -17,17 +17,19 @@ let package = Package(
         // System libraries (Debian: libgeos-dev, libproj-dev).
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Wrappers: C types never leave these modules.
         .target(name: "GeometryEngine", dependencies: ["CGEOS"]),
         .target(name: "Projection", dependencies: ["CPROJ"]),
         .target(name: "GeoJSON"),
         .target(name: "CNOSSOS"),
+        .target(name: "GeoPackage", dependencies: ["CSQLite"]),
 
         // Model, analysis, output.
         .target(name: "DistrictModel", dependencies: ["GeoJSON", "GeometryEngine", "Projection"]),
         .target(name: "Indicators", dependencies: ["DistrictModel", "GeoJSON", "GeometryEngine", "CNOSSOS"]),
-        .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON", "CNOSSOS"]),
+        .target(name: "Reports", dependencies: ["Indicators", "DistrictModel", "GeoJSON", "CNOSSOS", "GeoPackage", "GeometryEngine", "Projection"]),
         .executableTarget(
             name: "superblock",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
+        .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage"]),
         .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"], exclude: ["Fixtures"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
@@ -48,8 +51,8 @@ let package = Package(
             dependencies: ["DistrictModel", "GeometryEngine", "Projection", "GeoJSON", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport"], exclude: ["Nasty"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "TestSupport"]),
+        .testTarget(name: "SuperblockCLITests", dependencies: ["superblock", "TestSupport", "GeoPackage", "GeometryEngine"], exclude: ["Nasty"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Reports", "DistrictModel", "GeometryEngine", "GeoJSON", "GeoPackage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

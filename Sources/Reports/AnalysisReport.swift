@@ -22,6 +22,8 @@ public struct AnalysisReport: Sendable {
     /// The indicator families asked for (`analyze --only`): only their tables and summaries are
     /// written.
     public var stages: Set<AnalysisStage> = Set(AnalysisStage.allCases)
+    /// The noise map of `analyze --noise-grid`: `noise_grid.csv` and the `noise_bands` layer.
+    public var noiseGrid: NoiseGrid?
 
     public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
                 health: HealthImpact? = nil, green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
@@ -76,7 +78,7 @@ public struct AnalysisReport: Sendable {
     }
 
     /// Writes the tables and returns their paths: `streets.csv`, `district.csv`, `buildings.csv`,
-    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots.
+    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots; and `district.gpkg`.
     @discardableResult
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
         var warnings: [String] = []
@@ -99,7 +101,9 @@ public struct AnalysisReport: Sendable {
         }
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
-        return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
+        if let noiseGrid { files.append(("noise_grid.csv", NoiseGridTable(noiseGrid).csv)) }
+        let maps = [try DistrictGeoPackage(self).file()]
+        return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
 
     public var text: String {

@@ -31,6 +31,7 @@ struct SuperblockBench {
         freeField.method = .freeField
         _ = try await measure("noise, free field") { try await NoiseModel(options: freeField).analyse(district, population: population) }
         _ = try await measure("noise, CNOSSOS-EU") { try await NoiseModel().analyse(district, population: population) }
+        _ = try await measure("noise grid, 10 m") { try await NoiseModel().noiseGrid(district, spacing: 10) }
         _ = try await measure("green access") { try GreenAnalyzer().analyse(district, population: population) }
         var walking = GreenOptions()
         walking.access = .walking

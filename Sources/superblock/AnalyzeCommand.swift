@@ -13,8 +13,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         discussion: """
             Writes DIR/streets.csv (one row per street), DIR/district.csv (indicator,value,unit), \
             DIR/buildings.csv (residents, noise and green access per building), DIR/cells.csv when \
-            superblock cells are given, DIR/lots.csv when there are vacant lots and DIR/receivers.csv \
-            with --receivers; prints a summary.
+            superblock cells are given, DIR/lots.csv when there are vacant lots, DIR/receivers.csv \
+            with --receivers, DIR/noise_grid.csv with --noise-grid, and every layer as DIR/district.gpkg \
+            (GeoPackage, styled for QGIS); prints a summary.
             """
     )
 
@@ -37,6 +38,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "GeoJSON of points (sensor sites, a noise map) where levels are wanted: writes DIR/receivers.csv. Height from a `height` property, else 4 m; CRS as the district files (or --crs).", completion: .file(extensions: ["geojson", "json"]))
     var receivers: String?
 
+    @Option(name: .customLong("noise-grid"), parsing: .unconditional, help: ArgumentHelp("A noise map: levels every M metres at 4 m over the street layer's extent, outside buildings; writes DIR/noise_grid.csv and the noise_bands layer of DIR/district.gpkg.", valueName: "M"))
+    var noiseGrid: Double?
+
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
     @Option(help: "How distance to green is measured: straight (from the green boundary) or walking (along the street network).")
@@ -58,6 +62,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let only {
             do { _ = try AnalysisStage.parseList(only) } catch { throw ValidationError(error.description) }
         }
+        if let noiseGrid { try OptionRanges.check("--noise-grid", noiseGrid, OptionRanges.noiseGridSpacing, unit: "m") }
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
         }
@@ -73,6 +78,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         // An output path that is a file fails before the work, not after it.
         try OutputDirectory.checkUsable(path: out)
         let district = try input.loadDistrict()
+        if let noiseGrid { do { _ = try NoiseGrid.layout(of: district, spacing: noiseGrid) } catch { throw CommandFailure(error.description) } }
         var pipeline = AnalysisPipeline()
         if let only { pipeline.stages = try AnalysisStage.parseList(only) }
         pipeline.allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
@@ -94,6 +100,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let levels = await NoiseModel(options: noiseOptions.options).levels(at: points, in: district, streets: noise?.streets)
             report.receivers = ReceiversTable(points: points, levels: levels)
         }
+        if let noiseGrid { report.noiseGrid = try await NoiseModel(options: noiseOptions.options).noiseGrid(forCommand: district, spacing: noiseGrid, streets: noise?.streets) }
         var warnings: [String] = []
         let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)
         Warnings.print(warnings)

@@ -67,3 +67,16 @@ import Projection
         #expect(try MetricCRS.isGeographic(definition, context: context) == expected)
     }
 }
+
+@Suite("CRS identity")
+struct CoordinateSystemTests {
+    @Test("EPSG:25831 has its authority code, name and a WKT 1 definition naming UTM zone 31N")
+    func utm31() throws {
+        let identity = try CoordinateSystem.identity(of: "EPSG:25831")
+        #expect(identity.authority == "EPSG" && identity.code == 25831)
+        #expect(identity.name == "ETRS89 / UTM zone 31N")
+        #expect(identity.wkt.hasPrefix("PROJCS[\"ETRS89 / UTM zone 31N\"") && identity.wkt.contains("AUTHORITY[\"EPSG\",\"25831\"]"))
+        #expect(try CoordinateSystem.wkt(of: "EPSG:4326").hasPrefix("GEOGCS[\"WGS 84\""))
+        #expect(throws: ProjectionError.self) { try CoordinateSystem.identity(of: "EPSG:999999") }
+    }
+}

@@ -38,7 +38,7 @@ public struct NoiseModel: Sendable {
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
 
         let chunkCount = max(1, min(64, receivers.count / 20))
-        let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
+        let levels: [Exposure?] = await withTaskGroup(of: (Int, [Exposure?]).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
@@ -52,13 +52,14 @@ public struct NoiseModel: Sendable {
                     })
                 }
             }
-            var parts = [[FacadeLevels?]](repeating: [], count: chunkCount)
+            var parts = [[Exposure?]](repeating: [], count: chunkCount)
             for await (chunk, part) in group { parts[chunk] = part }
             return parts.flatMap { $0 }
         }
 
         let buildings = district.buildings.enumerated().map { index, building in
-            BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index])
+            BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index]?.levels,
+                          receiver: levels[index]?.receiver)
         }
         return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings),
                              notes: options.notes + (scene.map { Self.heightNotes(district, defaultHeight: $0.defaultHeight) } ?? []),
@@ -188,12 +189,18 @@ public struct NoiseModel: Sendable {
                 + "\((defaultHeight * 10).rounded() / 10) m (the median of the known heights unless --building-height is given)."]
     }
 
-    static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> FacadeLevels? {
-        var best: FacadeLevels?
+    /// The levels at a building's most exposed receiver and where it stands.
+    struct Exposure: Sendable {
+        var levels: FacadeLevels
+        var receiver: ReceiverLocation
+    }
+
+    static func mostExposed(_ points: [Double], sources: [Source], grid: SourceGrid, screen: BuildingScreen?, options: NoiseOptions) -> Exposure? {
+        var best: Exposure?
         var i = 0
         while i + 1 < points.count {
             let levels = self.levels(atX: points[i], y: points[i + 1], sources: sources, grid: grid, screen: screen, options: options)
-            if best == nil || levels.lden > best!.lden { best = levels }
+            if best == nil || levels.lden > best!.levels.lden { best = Exposure(levels: levels, receiver: ReceiverLocation(x: points[i], y: points[i + 1])) }
             i += 2
         }
         return best

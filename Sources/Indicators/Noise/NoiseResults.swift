@@ -21,17 +21,31 @@ extension PerPeriod where Value == Double {
     public var lnight: Double { night }
 }
 
+/// A receiver position in the district's metric CRS.
+public struct ReceiverLocation: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// Noise at one building, with its residents.
 public struct BuildingNoise: Sendable, Equatable {
     public var id: String
     public var population: Double
     /// nil when the building has no free facade (every receiver fell inside a neighbour).
     public var levels: FacadeLevels?
+    /// The facade receiver whose levels these are (the most exposed one), for maps.
+    public var receiver: ReceiverLocation?
 
-    public init(id: String, population: Double, levels: FacadeLevels?) {
+    public init(id: String, population: Double, levels: FacadeLevels?, receiver: ReceiverLocation? = nil) {
         self.id = id
         self.population = population
         self.levels = levels
+        self.receiver = receiver
     }
 }
 

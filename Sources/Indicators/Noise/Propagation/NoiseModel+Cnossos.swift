@@ -58,9 +58,9 @@ extension NoiseModel {
     /// others, screened by their own building, cannot be the loudest.
     static let exposedCandidates = 2
 
-    /// The levels at the most exposed of a building's receivers (nil when it has none).
+    /// The levels at the most exposed of a building's receivers, and its position (nil when it has none).
     static func mostExposed(_ points: [Double], building: Int?, sources: [Source], grid: SourceGrid, scene: CnossosScene,
-                            options: NoiseOptions, scratch: inout QueryScratch) -> FacadeLevels? {
+                            options: NoiseOptions, scratch: inout QueryScratch) -> Exposure? {
         var ranked: [(lden: Double, x: Double, y: Double)] = []
         var i = 0
         while i + 1 < points.count {
@@ -70,12 +70,12 @@ extension NoiseModel {
         }
         ranked.sort { $0.lden > $1.lden }
         let surcharge = options.canyonSurcharge ?? 0
-        var best: FacadeLevels?
+        var best: Exposure?
         for candidate in ranked.prefix(exposedCandidates) {
             var levels = scene.receiver.levels(atX: candidate.x, y: candidate.y, building: building, sources: sources,
                                                grid: grid, scratch: &scratch)
             if surcharge != 0 { levels = levels.map { $0 + surcharge } }
-            if best == nil || levels.lden > best!.lden { best = levels }
+            if best == nil || levels.lden > best!.levels.lden { best = Exposure(levels: levels, receiver: ReceiverLocation(x: candidate.x, y: candidate.y)) }
         }
         return best
     }
