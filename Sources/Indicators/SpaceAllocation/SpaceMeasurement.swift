@@ -67,7 +67,7 @@ struct SpaceMeasurement {
                 guard area > 0 else { continue }
                 areas[category] += area
                 for (cellIndex, cell) in cellShapes.enumerated() { inCells[cellIndex][category] += try cell.area(of: polygon) }
-                pieces.append((category, area, try polygon.wkb()))
+                pieces.append((category, area, try polygon.areal().wkb()))
             }
             return (areas, inCells, pieces)
         }
