@@ -68,7 +68,7 @@ public struct AnalysisReport: Sendable {
     }
 
     /// Writes the tables and returns their paths: `streets.csv`, `district.csv`, `buildings.csv`,
-    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots.
+    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots; and `report.html`.
     @discardableResult
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
         var warnings: [String] = []
@@ -84,7 +84,8 @@ public struct AnalysisReport: Sendable {
         files.append(("buildings.csv", BuildingsTable(district: district, population: population, noise: noise, green: green, health: health).csv))
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
-        return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
+        let outputs = files.map { OutputFile.table($0.0, $0.1) } + [AnalysisHTMLReport(self).outputFile]
+        return try directory.replaceFiles(outputs, warnings: &warnings)
     }
 
     public var text: String {

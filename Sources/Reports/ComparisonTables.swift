@@ -120,11 +120,12 @@ public struct ComparisonTables: Sendable {
         return table
     }
 
-    /// Writes `compare.csv`, `summary.csv`, `matches.csv` and `transfers.csv`; returns their paths.
+    /// Writes `compare.csv`, `summary.csv`, `matches.csv`, `transfers.csv` and `report.html`; returns their paths.
     @discardableResult
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         let files = [("compare.csv", long), ("summary.csv", summary), ("matches.csv", matches), ("transfers.csv", transfers)]
-        return try directory.replaceTables(files.map { (name: $0.0, table: $0.1) }, warnings: &warnings)
+        let outputs = files.map { OutputFile.table($0.0, $0.1) } + [ComparisonHTMLReport(comparison).outputFile]
+        return try directory.replaceFiles(outputs, warnings: &warnings)
     }
 
     /// The terminal summary.
