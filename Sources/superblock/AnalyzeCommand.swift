@@ -51,6 +51,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: .customLong("lot-weights"), help: "Weights of the vacant-lot priority score, e.g. newly_served=0.5,residents=0.25,green_gap=0.25,quiet=0.")
     var lotWeights: String?
 
+    @OptionGroup var output: ConsoleOptions
+
     func validate() throws {
         if let lotWeights {
             do { _ = try LotWeights(parsing: lotWeights) } catch { throw ValidationError(error.description) }
@@ -66,26 +68,33 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         // An output path that is a file fails before the work, not after it.
         try OutputDirectory.checkUsable(path: out)
-        let district = try input.loadDistrict()
+        let console = output.console
+        defer { console.finish() }
+        console.stage("loading")
+        let district = try input.loadDistrict(console: console)
+        console.stage("street space")
         let allocator = SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare))
         let space: SpaceAllocation
         do { space = try allocator.allocate(district) } catch { throw CommandFailure("street-space allocation failed: \(error)") }
         let estimate: PopulationEstimate
+        console.stage("residents")
         do { estimate = try PopulationEstimator().estimateWithCensus(district) } catch { throw CommandFailure("population estimate failed: \(error)") }
         let population = estimate.buildings
         let noise: NoiseAnalysis
-        do { noise = try await NoiseModel(options: noiseOptions.options).analyse(district, population: population) } catch {
+        do { noise = try await NoiseModel(options: noiseOptions.options, progress: console.progress).analyse(district, population: population) } catch {
             throw CommandFailure("noise model failed: \(error)")
         }
         var greenOptions = GreenOptions()
         greenOptions.access = access
         greenOptions.defaultCrownDiameter = crownDiameter
-        let analyzer = GreenAnalyzer(options: greenOptions)
+        let analyzer = GreenAnalyzer(options: greenOptions, progress: console.progress)
         let weights = try lotWeights.map { try LotWeights(parsing: $0) } ?? LotWeights()
         let green: GreenAnalysis, greenIfLotsGreen: GreenAnalysis?, lots: [LotIndicators]
         do {
             green = try analyzer.analyse(district, population: population)
-            greenIfLotsGreen = greenLots ? try analyzer.analyse(district, population: population, extraGreen: district.vacantLots) : nil
+            greenIfLotsGreen = greenLots ? try GreenAnalyzer(options: greenOptions, progress: console.progress?.prefixed("lots green: "))
+                .analyse(district, population: population, extraGreen: district.vacantLots) : nil
+            console.stage("vacant lots")
             let lotPoints = try LotAnalyzer.interiorPoints(of: district)
             let lotNoise = NoiseModel(options: noiseOptions.options).levels(atPoints: lotPoints, in: district, streets: noise.streets)
             lots = try LotAnalyzer(weights: weights, green: greenOptions).analyse(district, population: population, greenToday: green, noise: lotNoise)
@@ -97,6 +106,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         report.censusUnallocated = estimate.unallocated
         if let receivers {
             try InputFiles.checkExist([receivers])
+            console.stage("receivers")
             let points: [ReceiverPoint]
             do { points = try ReceiverPoint.load(URL(fileURLWithPath: receivers), inputCRS: input.crs, metricCRS: district.crs) } catch {
                 throw CommandFailure(error.description)
@@ -105,14 +115,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
             report.receivers = ReceiversTable(points: points, levels: levels)
         }
         var warnings: [String] = []
+        console.stage("writing")
         let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)
-        Warnings.print(warnings)
+        console.warn(warnings)
         switch format {
         case .text:
-            print(report.text)
-            print("\nWrote " + written.joined(separator: ", "))
+            console.print(report.text + "\n\nWrote " + written.joined(separator: ", "))
         case .json:
-            print(report.json)
+            console.print(report.json)
         }
     }
 }

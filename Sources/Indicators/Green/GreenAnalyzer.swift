@@ -5,9 +5,12 @@ import GeometryEngine
 /// Green space, access and trees for the residents of a district (DESIGN.md section 4.3).
 public struct GreenAnalyzer: Sendable {
     public var options: GreenOptions
+    /// Told of the stage and of each building done (nil: nobody is told).
+    public var progress: (any ProgressReporter)?
 
-    public init(options: GreenOptions = GreenOptions()) {
+    public init(options: GreenOptions = GreenOptions(), progress: (any ProgressReporter)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// - Parameter extraGreen: polygons to treat as green as well (the `--green-lots` what-if).
@@ -33,7 +36,9 @@ public struct GreenAnalyzer: Sendable {
         let preparedCells = try neighbourhoods.map { cell throws(GeometryError) in try PreparedGeometry(cell) }
 
         var results: [BuildingGreen] = []
+        progress?.beginStage("green access", total: district.buildings.count)
         for (index, building) in district.buildings.enumerated() {
+            defer { progress?.advance(by: 1) }
             let geometry = buildings[index]
             let people = index < population.count ? population[index].population : 0
             let nearest = try distanceFinder.distance(from: geometry, to: halfHectare)

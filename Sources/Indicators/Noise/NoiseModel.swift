@@ -10,9 +10,12 @@ import GeometryEngine
 /// work, run on plain Sendable arrays in a task group, one chunk of buildings per child.
 public struct NoiseModel: Sendable {
     public var options: NoiseOptions
+    /// Told of the receiver stage and of each building done (nil: nobody is told).
+    public var progress: (any ProgressReporter)?
 
-    public init(options: NoiseOptions = NoiseOptions()) {
+    public init(options: NoiseOptions = NoiseOptions(), progress: (any ProgressReporter)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// Traffic and emission of every street.
@@ -38,17 +41,23 @@ public struct NoiseModel: Sendable {
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
 
         let chunkCount = max(1, min(64, receivers.count / 20))
+        let progress = self.progress
+        progress?.beginStage("noise at facades", total: receivers.count)
         let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
                     guard let scene else {
-                        return (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, screen: screen, options: settings) })
+                        return (chunk, receivers[range].map { points in
+                            defer { progress?.advance(by: 1) }
+                            return Self.mostExposed(points, sources: sources, grid: grid, screen: screen, options: settings)
+                        })
                     }
                     var scratch = QueryScratch()
                     return (chunk, range.map { building in
-                        Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
-                                         options: settings, scratch: &scratch)
+                        defer { progress?.advance(by: 1) }
+                        return Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
+                                                options: settings, scratch: &scratch)
                     })
                 }
             }
