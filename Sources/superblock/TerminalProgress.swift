@@ -34,10 +34,14 @@ final class TerminalProgress: ProgressReporter {
         self.write = write
     }
 
+    /// The new stage is drawn at once (stages change seldom), so even a short one shows.
     func beginStage(_ name: String, total: Int?) {
         let start: Int? = state.withLock { state in
-            state.stage = Stage(name: name, total: total, started: Date())
+            let stage = Stage(name: name, total: total, started: Date())
+            state.stage = stage
             done.store(0, ordering: .relaxed)
+            write("\r\u{1B}[2K" + Self.line(stage: stage, done: 0, elapsed: 0, tick: state.tick))
+            state.drawn = true
             guard !state.running else { return nil }
             state.running = true
             state.generation += 1
@@ -91,7 +95,7 @@ final class TerminalProgress: ProgressReporter {
         let name = stage.name.count > 28 ? String(stage.name.prefix(27)) + "~" : stage.name
         guard let total = stage.total, total > 0 else {
             let spinner = ["|", "/", "-", "\\"][tick % 4]
-            return "\(name)  \(spinner)  \(duration(elapsed))"
+            return "\(name)  \(spinner)  \(elapsed < 1 ? "0 s" : duration(elapsed))"
         }
         let fraction = min(max(Double(done) / Double(total), 0), 1)
         let width = 20

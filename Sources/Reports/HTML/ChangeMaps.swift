@@ -9,6 +9,8 @@ struct ChangeMaps {
     var comparison: LayoutComparison
 
     static let onlyOneSide = "#7b3294"
+    /// Not assessed on one side: white, apart from the grey of "no change".
+    static let notAssessed = "#ffffff"
 
     /// A value per street before and after, drawn on the after centreline (the before one for
     /// streets that are gone), one path per street (`data-street`).
@@ -27,7 +29,7 @@ struct ChangeMaps {
                     colour = MapPalette.change(b - a, in: bins)
                     label = "\(id): \(NumberFormat.fixed(a, digits)) -> \(NumberFormat.fixed(b, digits)) \(unit)"
                 } else {
-                    colour = MapPalette.none
+                    colour = Self.notAssessed
                     label = "\(id): no street space on one side"
                 }
             } else {
@@ -80,8 +82,8 @@ struct ChangeMaps {
                 colour = MapPalette.change(new - old, in: bins)
                 label = "\(building.id): Lden \(NumberFormat.fixed(old, 1)) -> \(NumberFormat.fixed(new, 1)) dB"
             } else {
-                colour = MapPalette.none
-                label = "\(building.id): not assessed on both sides"
+                colour = Self.notAssessed
+                label = "\(building.id): no level on one side"
             }
             if let element = MapFigure.path(MapShapes.path(of: building.geometry, in: frame), fill: colour,
                                             data: [("building", building.id)], title: label) {
@@ -92,7 +94,7 @@ struct ChangeMaps {
             id: "map-change-lden", title: "Change in Lden per building", frame: frame, legend: Self.legend(bins, unit: "dB", digits: 0, line: false),
             caption: "After minus before at each building's most exposed facade. 3 dB is a halving (or doubling) of the traffic "
                 + "energy; about 1 dB is the smallest change a listener notices in a direct comparison.")
-        figure.legend.add(.fill(MapPalette.none), "no level on one side")
+        figure.legend.add(.fill(Self.notAssessed), "no level on one side")
         figure.layers.append(ContextLayers.streets(after.district, in: frame))
         figure.addLayer("buildings", attributes: "stroke=\"#555\" stroke-width=\"0.3\"", buildings)
         return figure

@@ -28,7 +28,7 @@ enum ReportStyle {
         .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
         .pair figure.map { margin-top: 0.4em; }
         table { border-collapse: collapse; margin: 0.6em 0 1em 0; font-size: 0.9em; }
-        caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+        caption { text-align: left; font-weight: 600; padding-bottom: 4px; white-space: nowrap; }
         th, td { border-bottom: 1px solid #e0e0e0; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
         th { border-bottom: 1px solid #999; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: 10px; }
