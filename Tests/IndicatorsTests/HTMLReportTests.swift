@@ -4,7 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import GeometryEngine
-import Indicators
+@testable import Indicators
 @testable import Reports
 import Testing
 import TestSupport
@@ -128,6 +128,18 @@ actor SyntheticAnalysis {
             let category = try #require(SpaceCategory(rawValue: piece.attributes["data-category"]!))
             #expect(piece.attributes["fill"] == MapPalette.category(category))
         }
+    }
+
+    /// Junction pieces (the allocator's next step) are drawn like street pieces, named by the
+    /// junction's id.
+    @Test func junctionPiecesAreDrawnWithTheirJunction() async throws {
+        var report = try await SyntheticAnalysis.shared.value()
+        let piece = try #require(report.space.pieces.first)
+        report.space.junctions = [JunctionAllocation(id: "j-7", streets: ["a", "b"], areas: SpaceAreas([.traffic: piece.area]), x: 0, y: 0)]
+        report.space.pieces.append(SpacePiece(owner: .junction(0), category: .traffic, area: piece.area, wkb: piece.wkb))
+        let outline = ReportOutline(try AnalysisHTMLReport(report).html())
+        #expect(outline.paths(in: "map-street-space", with: "junction") == ["j-7"])
+        #expect(outline.paths(in: "map-street-space", with: "category").count == report.space.pieces.count)
     }
 
     @Test func comparisonReportShowsBothLayoutsAndTheChanges() async throws {

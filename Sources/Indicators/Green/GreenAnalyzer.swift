@@ -16,6 +16,7 @@ public struct GreenAnalyzer: Sendable {
     /// - Parameter extraGreen: polygons to treat as green as well (the `--green-lots` what-if).
     public func analyse(_ district: District, population: [BuildingPopulation],
                         extraGreen: [DistrictFeature] = []) throws(GeometryError) -> GreenAnalysis {
+        progress?.beginStage("green access", total: district.buildings.count)
         let context = GeometryContext()
         let green = try GreenSpaces(district.greens + extraGreen, context: context)
         let halfHectare = try green.atLeast(options.minimumArea)
@@ -36,7 +37,6 @@ public struct GreenAnalyzer: Sendable {
         let preparedCells = try neighbourhoods.map { cell throws(GeometryError) in try PreparedGeometry(cell) }
 
         var results: [BuildingGreen] = []
-        progress?.beginStage("green access", total: district.buildings.count)
         for (index, building) in district.buildings.enumerated() {
             defer { progress?.advance(by: 1) }
             let geometry = buildings[index]

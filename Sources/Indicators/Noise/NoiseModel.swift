@@ -32,6 +32,8 @@ public struct NoiseModel: Sendable {
     }
 
     public func analyse(_ district: District, population: [BuildingPopulation]) async throws(GeometryError) -> NoiseAnalysis {
+        let progress = self.progress
+        progress?.beginStage("noise at facades", total: district.buildings.count)  // a receiver set per building
         let streets = streetNoise(district)
         let sources = Self.sources(district.streets, streets)
         let receivers = try receiverPoints(district)
@@ -41,8 +43,6 @@ public struct NoiseModel: Sendable {
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
 
         let chunkCount = max(1, min(64, receivers.count / 20))
-        let progress = self.progress
-        progress?.beginStage("noise at facades", total: receivers.count)
         let levels: [FacadeLevels?] = await withTaskGroup(of: (Int, [FacadeLevels?]).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)

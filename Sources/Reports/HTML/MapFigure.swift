@@ -17,10 +17,11 @@ struct MapFigure {
         self.caption = caption
     }
 
-    /// A group of paths sharing a style (`attributes` such as `fill="none" stroke-width="2"`).
+    /// A group of paths sharing a style (`attributes` such as `fill="none" stroke-width="2"`). The
+    /// even-odd rule makes inner rings holes whatever their orientation (OSM does not fix it).
     mutating func addLayer(_ name: String, attributes: String = "", _ elements: [String]) {
         guard !elements.isEmpty else { return }
-        layers.append("<g class=\"layer \(name)\"\(attributes.isEmpty ? "" : " " + attributes)>" + elements.joined() + "</g>")
+        layers.append("<g class=\"layer \(name)\" fill-rule=\"evenodd\"\(attributes.isEmpty ? "" : " " + attributes)>" + elements.joined() + "</g>")
     }
 
     /// One path element; `data` are `data-*` attributes naming the feature it draws.
