@@ -1,4 +1,5 @@
 import DistrictModel
+import GeometryEngine
 import Indicators
 
 /// The maps of what changed between two layouts: street by street (people's space, pedestrian
@@ -47,6 +48,34 @@ struct ChangeMaps {
         figure.layers.append(ContextLayers.buildings(after.district, in: frame))
         figure.addLayer("streets", attributes: "fill=\"none\" stroke-width=\"2.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"", streets)
         return figure
+    }
+
+    /// The box around what changed (streets whose people's space or pedestrian share changed beyond
+    /// the neutral bin, streets on one side only, buildings whose Lden moved by 1 dB or more) and
+    /// 100 m around it: the change maps zoom there. Nil when nothing changed.
+    var focus: Envelope? {
+        let before = comparison.before, after = comparison.after
+        var box: Envelope?
+        func include(_ feature: DistrictFeature) {
+            guard let envelope = feature.geometry.envelope else { return }
+            box = box?.union(envelope) ?? envelope
+        }
+        for match in comparison.matches {
+            let old = match.before.map { before.space.streets[$0] }, new = match.after.map { after.space.streets[$0] }
+            guard let feature = match.after.map({ after.district.streets[$0] }) ?? match.before.map({ before.district.streets[$0] }) else { continue }
+            guard let old, let new else { include(feature); continue }
+            let people = { (s: StreetAllocation) in s.areas[.pedestrian] + s.areas[.shared] }
+            let share = (new.areas.pedestrianSharePercent ?? 0) - (old.areas.pedestrianSharePercent ?? 0)
+            if abs(people(new) - people(old)) >= 5 || abs(share) >= 1 { include(feature) }
+        }
+        let levels = Dictionary(before.noise.buildings.map { ($0.id, $0.levels?.lden) }, uniquingKeysWith: { first, _ in first })
+        for (index, building) in after.district.buildings.enumerated() where index < after.noise.buildings.count {
+            if let new = after.noise.buildings[index].levels?.lden, let old = levels[building.id] ?? nil, new.isFinite, old.isFinite,
+               abs(new - old) >= 1 {
+                include(building)
+            }
+        }
+        return box?.expanded(by: 100)
     }
 
     /// Change in people's space (pedestrian + shared m2) per street.

@@ -29,7 +29,13 @@ public struct ComparisonHTMLReport: Sendable {
     public func html() throws(GeometryError) -> String {
         let before = comparison.before, after = comparison.after
         let extent = ContextLayers.extent(of: [before.district, after.district])
-        let half = MapFrame(extent: extent, displayWidth: 470), full = MapFrame(extent: extent)
+        let half = MapFrame(extent: extent, displayWidth: 470)
+        let changes = ChangeMaps(comparison: comparison)
+        // The change maps zoom on what changed, unless it is most of the district anyway.
+        let focus = changes.focus.flatMap { box in
+            extent.map { box.width * box.height < 0.5 * $0.width * $0.height } ?? false ? box : nil
+        }
+        let full = MapFrame(extent: focus ?? extent)
         let tables = ComparisonTables(comparison)
         var page = ReportPage(title: "Before and after",
                               meta: ReportMeta.lines(before.district, label: "Before") + ReportMeta.lines(after.district, label: "After"))
@@ -43,7 +49,9 @@ public struct ComparisonHTMLReport: Sendable {
         afterSpace.id = "map-street-space-after"
         afterSpace.title = "Street space, after"
         var space = Self.pair(try beforeSpace.figure(in: half), try afterSpace.figure(in: half))
-        let changes = ChangeMaps(comparison: comparison)
+        if focus != nil {
+            space += HTMLText.element("p", "The maps of what changed are zoomed on where something changed, and 100 m around it.", class: "caption")
+        }
         space += changes.peopleSpace(in: full).html + changes.pedestrianShare(in: full).html
         space += Self.transfersTable(comparison.transfers).html
         if !after.space.cells.isEmpty { space += cellsTable.html }

@@ -50,7 +50,10 @@ struct MapFigure {
             + HTMLText.element("figcaption", title)
             + "<svg class=\"map-canvas\" viewBox=\"\(frame.viewBox)\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
             + "<rect class=\"frame\" x=\"0\" y=\"0\" width=\"\(frame.width)\" height=\"\(frame.height)\" fill=\"#fbfbf8\" stroke=\"#999\"/>"
-            + layers.joined()
+            // A nested viewport clips what reaches beyond the frame (a map zoomed on part of the
+            // district), so nothing is drawn over the scale bar.
+            + "<svg x=\"0\" y=\"0\" width=\"\(frame.width)\" height=\"\(frame.height)\" viewBox=\"0 0 \(frame.width) \(frame.height)\">"
+            + layers.joined() + "</svg>"
             + ScaleBar(frame: frame).svg + NorthArrow(frame: frame).svg
             + "</svg>"
             + legend.html
