@@ -1,7 +1,8 @@
 /// SVG path data from metric coordinates, written compactly: each vertex is rounded to the map
 /// frame's 0.1 m grid, every vertex after a ring's first is a relative `l` step in whole
-/// decimetres, and vertices that round onto the previous one are dropped. The Eixample's street
-/// space (about 9,000 polygons) stays at a few MB this way; 0.1 m is far below what a map shows.
+/// decimetres, and vertices that round onto the previous one are dropped. A map of the Eixample
+/// sample (1,893 buildings, 1,564 streets) takes 0.4-0.5 MB this way; 0.1 m is far below what a
+/// map shows.
 struct SVGPath {
     private(set) var data = ""
 
