@@ -54,9 +54,9 @@ SCREENSHOTS := docs/screenshots
 CHROMIUM := chromium --headless --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
     $(shell [ "$$(id -u)" = 0 ] && echo --no-sandbox)
 comma := ,
-## shoot REPORT, SECTION IDS, PNG NAME, WIDTHxHEIGHT
+## shoot REPORT, SECTION IDS, PNG NAME, WIDTHxHEIGHT[, EXTRA CSS]
 define shoot
-	sed 's|</style>|section{display:none} $(foreach id,$(2),section#$(id){display:block})</style>|' $(1) > $(DEMO_OUT)/shot.html
+	sed 's|</style>|section{display:none} $(foreach id,$(2),section#$(id){display:block}) $(5)</style>|' $(1) > $(DEMO_OUT)/shot.html
 	$(CHROMIUM) --window-size=$(subst x,$(comma),$(4)) --screenshot=$(abspath $(SCREENSHOTS))/$(3).png "file://$(abspath $(DEMO_OUT))/shot.html" 2>/dev/null
 endef
 screenshots: release
@@ -70,7 +70,7 @@ screenshots: release
 	$(call shoot,$(DEMO_OUT)/eixample/report.html,assumptions street-space,eixample-analysis,1100x1500)
 	$(call shoot,$(DEMO_OUT)/eixample/report.html,noise,eixample-lden,1100x1350)
 	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,summary street-space,consell-de-cent-compare,1100x1500)
-	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,noise,consell-de-cent-lden,1100x1350)
+	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,noise,consell-de-cent-lden,1100x1560,.pair{display:none})
 	rm -f $(DEMO_OUT)/shot.html
 
 ## Benchmarks: each analysis stage on the Eixample sample, release build (BENCH_RUNS=5 by default).
