@@ -14,7 +14,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             Writes DIR/streets.csv (one row per street), DIR/district.csv (indicator,value,unit), \
             DIR/buildings.csv (residents, noise and green access per building), DIR/cells.csv when \
             superblock cells are given, DIR/lots.csv when there are vacant lots and DIR/receivers.csv \
-            with --receivers; prints a summary.
+            with --receivers, and DIR/report.html (maps and tables, self-contained); prints a summary.
             """
     )
 
