@@ -12,9 +12,9 @@ struct CompareCommand: AsyncParsableCommand {
             Both layouts are analysed as analyze does (street space, residents, noise) with the same cells. \
             Streets are paired by id, else by geometry (same centreline within --match-tolerance m); \
             streets on one side only are listed, never dropped. Writes DIR/compare.csv \
-            (level,id,indicator,unit,before,after,change), DIR/summary.csv, DIR/matches.csv and \
-            DIR/transfers.csv (street space that changed category), DIR/report.html (before and after \
-            side by side, maps of what changed), and prints the summary.
+            (level,id,indicator,unit,before,after,change), DIR/summary.csv, DIR/matches.csv, \
+            DIR/transfers.csv (street space that changed category) and DIR/report.html (before and after \
+            side by side, maps of what changed); prints the summary.
             """
     )
 
