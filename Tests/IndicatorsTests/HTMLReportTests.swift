@@ -210,6 +210,25 @@ actor SyntheticAnalysis {
         #expect(MapPalette.noise(80) == MapPalette.noiseBands[6].colour && MapPalette.noise(20) == MapPalette.noiseBands[0].colour)
     }
 
+    /// The Lden map of a noise grid: one path per band polygon, in its band's colour, the
+    /// buildings on top.
+    @Test func noiseGridBandsAreDrawnInTheirBandColours() throws {
+        let context = GeometryContext()
+        let quiet = try Geometry.fromWKT("POLYGON((0 0, 50 0, 50 100, 0 100, 0 0))", in: context).wkb()
+        let loud = try Geometry.fromWKT("POLYGON((50 0, 100 0, 100 100, 50 100, 50 0))", in: context).wkb()
+        let building = DistrictFeature(id: "b1", layer: .building, geometry: .polygon([[10, 10, 20, 10, 20, 20, 10, 20, 10, 10]]),
+                                       attributes: Attributes([:]), origin: FeatureOrigin(file: "t", index: 0, id: "b1"))
+        let map = NoiseMap(district: District(crs: "EPSG:25831", features: [building]),
+                           grid: [NoiseBandPolygon(lower: 55, wkb: quiet), NoiseBandPolygon(lower: 70, wkb: loud)])
+        let figure = try map.figure(in: frame)
+        let outline = ReportOutline(figure.html)
+        #expect(outline.error == nil)
+        let bands = outline.elements.filter { $0.name == "path" && $0.attributes["data-band"] != nil }
+        #expect(bands.map { $0.attributes["data-band"] } == ["55", "70"])
+        #expect(bands.map { $0.attributes["fill"] } == [MapPalette.noiseBands[2].colour, MapPalette.noiseBands[5].colour])
+        #expect(outline.count(in: "map-lden", class: "buildings") == 1)
+    }
+
     @Test func textIsEscapedForXML() {
         #expect(HTMLText.escape("Gran Via & <Corts> \"Catalanes\" l'Eixample") == "Gran Via &amp; &lt;Corts&gt; &quot;Catalanes&quot; l&#39;Eixample")
         let outline = ReportOutline("<p>" + HTMLText.escape("a \u{1} & b") + "</p>")
