@@ -2,13 +2,13 @@
 # Swift: `setup` installs the system libraries first when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config libsqlite3-dev gdal-bin
+APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config libsqlite3-dev gdal-bin libxml2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
 ISO := Tests/CNOSSOSTests/Fixtures/iso_17534_4
 
-.PHONY: setup build release test demo bench sanitize fuzz clean
+.PHONY: setup build release test demo screenshots bench sanitize fuzz clean
 
 ## Install GEOS, PROJ, SQLite, pkg-config and GDAL's tools (ogrinfo, for the GeoPackage tests) through apt when any is missing.
 setup:
@@ -46,6 +46,32 @@ demo: release
 	    --out $(DEMO_OUT)/synthetic-compare
 	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
 	    --with Samples/eixample/buildings.geojson --out $(DEMO_OUT)/consell-de-cent
+
+## PNGs of the demo reports (docs/screenshots, shown in the README), rendered by headless chromium
+## (installed through apt when missing; `make test` does not need it). Each shot is of a copy of the
+## report showing only the given sections (headless chromium does not scroll to an #anchor).
+SCREENSHOTS := docs/screenshots
+CHROMIUM := chromium --headless --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    $(shell [ "$$(id -u)" = 0 ] && echo --no-sandbox)
+comma := ,
+## shoot REPORT, SECTION IDS, PNG NAME, WIDTHxHEIGHT[, EXTRA CSS]
+define shoot
+	sed 's|</style>|section{display:none} $(foreach id,$(2),section#$(id){display:block}) $(5)</style>|' $(1) > $(DEMO_OUT)/shot.html
+	$(CHROMIUM) --window-size=$(subst x,$(comma),$(4)) --screenshot=$(abspath $(SCREENSHOTS))/$(3).png "file://$(abspath $(DEMO_OUT))/shot.html" 2>/dev/null
+endef
+screenshots: release
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium; }
+	$(RELEASE_BIN) analyze Samples/eixample/roads.geojson Samples/eixample/buildings.geojson Samples/eixample/trees.geojson \
+	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample --quiet
+	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
+	    --with Samples/eixample/buildings.geojson --out $(DEMO_OUT)/consell-de-cent --quiet
+	mkdir -p $(SCREENSHOTS)
+	$(call shoot,$(DEMO_OUT)/eixample/report.html,assumptions street-space,eixample-analysis,1100x1500)
+	$(call shoot,$(DEMO_OUT)/eixample/report.html,noise,eixample-lden,1100x1350)
+	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,summary street-space,consell-de-cent-compare,1100x1500)
+	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,noise,consell-de-cent-lden,1100x1560,.pair{display:none})
+	rm -f $(DEMO_OUT)/shot.html
 
 ## Benchmarks: each analysis stage on the Eixample sample, release build (BENCH_RUNS=5 by default).
 bench: setup

@@ -50,8 +50,13 @@ public struct AnalysisPipeline: Sendable {
     public var lotWeights = LotWeights()
     /// `--green-lots`: the green indicators again with every vacant lot green.
     public var greenLots = false
+    /// Hears each stage begin (and the long loops' counts), for the terminal's progress bar.
+    public var progress: (any ProgressReporter)?
 
     public init() {}
+
+    /// What the progress bar calls the stages that do not name themselves.
+    static let stageLabels = ["space": "street space", "population": "residents", "green": "green", "lots": "vacant lots"]
 
     /// Stages that run: those asked for and what they need.
     public var running: Set<AnalysisStage> {
@@ -64,6 +69,7 @@ public struct AnalysisPipeline: Sendable {
         let running = self.running
         let clock = ContinuousClock()
         func timed<T>(_ name: String, _ body: () throws(PipelineError) -> T) throws(PipelineError) -> T {
+            progress?.beginStage(Self.stageLabels[name] ?? name, total: nil)
             let start = clock.now
             let result = try body()
             timing(name, clock.now - start)
@@ -89,7 +95,7 @@ public struct AnalysisPipeline: Sendable {
         var noiseResult: NoiseAnalysis?
         if running.contains(.noise) {
             let start = clock.now
-            do { noiseResult = try await NoiseModel(options: noise).analyse(district, population: population) } catch {
+            do { noiseResult = try await NoiseModel(options: noise, progress: progress).analyse(district, population: population) } catch {
                 throw fail("noise model", error)
             }
             timing("noise", clock.now - start)
@@ -98,9 +104,10 @@ public struct AnalysisPipeline: Sendable {
         if running.contains(.green) {
             (greenResult, greenIfLotsGreen) = try timed("green") { () throws(PipelineError) in
                 do {
-                    let analyzer = GreenAnalyzer(options: green)
+                    let analyzer = GreenAnalyzer(options: green, progress: progress)
+                    let withLots = GreenAnalyzer(options: green, progress: progress?.prefixed("lots green: "))
                     return (try analyzer.analyse(district, population: population),
-                            greenLots && stages.contains(.green) ? try analyzer.analyse(district, population: population, extraGreen: district.vacantLots) : nil)
+                            greenLots && stages.contains(.green) ? try withLots.analyse(district, population: population, extraGreen: district.vacantLots) : nil)
                 } catch { throw fail("green indicators", error) }
             }
         }

@@ -78,7 +78,7 @@ public struct AnalysisReport: Sendable {
     }
 
     /// Writes the tables and returns their paths: `streets.csv`, `district.csv`, `buildings.csv`,
-    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots; and `district.gpkg`.
+    /// and `cells.csv` / `lots.csv` when there are cells / vacant lots; `district.gpkg` and `report.html`.
     @discardableResult
     public func write(to directory: OutputDirectory) throws(OutputError) -> [String] {
         var warnings: [String] = []
@@ -102,7 +102,7 @@ public struct AnalysisReport: Sendable {
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
         if let noiseGrid { files.append(("noise_grid.csv", NoiseGridTable(noiseGrid).csv)) }
-        let maps = [try DistrictGeoPackage(self).file()]
+        let maps = [try DistrictGeoPackage(self).file(), AnalysisHTMLReport(self, noiseGrid: (noiseGrid?.bands ?? []).map { NoiseBandPolygon(lower: $0.lower ?? 50, wkb: $0.wkb) }).outputFile]
         return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
 

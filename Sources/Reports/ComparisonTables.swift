@@ -120,11 +120,11 @@ public struct ComparisonTables: Sendable {
         return table
     }
 
-    /// Writes `compare.csv`, `summary.csv`, `matches.csv`, `transfers.csv` and `compare.gpkg`; returns their paths.
+    /// Writes `compare.csv`, `summary.csv`, `matches.csv`, `transfers.csv`, `compare.gpkg` and `report.html`; returns their paths.
     @discardableResult
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         let files = [("compare.csv", long), ("summary.csv", summary), ("matches.csv", matches), ("transfers.csv", transfers)]
-        let maps = [try ComparisonGeoPackage(comparison).file()]
+        let maps = [try ComparisonGeoPackage(comparison).file(), ComparisonHTMLReport(comparison).outputFile]
         return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
 

@@ -59,7 +59,8 @@ public struct GreenTables: Sendable {
         GreenInputs.treeCriteria, GreenInputs.treeCriteria, GreenInputs.rule33300,
     ]
 
-    public var summary: String {
+    /// The summary table: a row per indicator, "not assessed: ..." where a layer is absent.
+    public var summaryTable: TextTable {
         let s = green.summary
         let inputs = s.inputs
         var table = TextTable(header: ["green space", "value"], rightAligned: [1])
@@ -79,8 +80,17 @@ public struct GreenTables: Sendable {
             let missing = inputs.missing(needs)
             if !missing.isEmpty { table.rows[index][1] = "not assessed: " + missing.map(\.shortDescription).joined(separator: ", ") }
         }
-        return ([table.rendered + "\n(distances: \(s.access == .walking ? "along the street network" : "straight line from the green boundary"); "
-            + "green per resident: BCNecologia asks at least 10-12, desirably 15 m2; the '9 m2 per inhabitant (WHO)' is commonly cited but in no WHO document)"]
+        return table
+    }
+
+    /// How distances were measured, and the green-per-resident references.
+    public var summaryNote: String {
+        "(distances: \(green.summary.access == .walking ? "along the street network" : "straight line from the green boundary"); "
+            + "green per resident: BCNecologia asks at least 10-12, desirably 15 m2; the '9 m2 per inhabitant (WHO)' is commonly cited but in no WHO document)"
+    }
+
+    public var summary: String {
+        ([summaryTable.rendered + "\n" + summaryNote]
             + warnings).joined(separator: "\n")
     }
 }

@@ -32,8 +32,8 @@ public struct HealthTables: Sendable {
         value.isFinite && abs(value) < 9e15 ? NumberFormat.grouped(Int(value.rounded())) : NumberFormat.fixed(value, 0)
     }
 
-    /// Lines for the noise part of the summary.
-    public var summary: String {
+    /// The three outcomes, "not assessed" without noise levels.
+    public var table: TextTable {
         var table = TextTable(header: ["health outcomes, road traffic (Directive 2002/49/EC Annex III)", "value"], rightAligned: [1])
         let residents = { (value: Double?) in value.map { Self.count($0) + " residents" } ?? "not assessed: no noise levels" }
         table.rows = [
@@ -42,7 +42,15 @@ public struct HealthTables: Sendable {
             ["ischaemic heart disease, new cases a year attributable",
              health.ihdCasesAttributable.map { NumberFormat.fixed($0, 2) } ?? "not assessed: no noise levels"],
         ]
-        return table.rendered + "\n(IHD at \(NumberFormat.fixed(health.options.ihdIncidencePer100000, 1)) new cases per 100,000 a year, "
+        return table
+    }
+
+    /// The incidence in force and how buildings are counted.
+    public var note: String {
+        "(IHD at \(NumberFormat.fixed(health.options.ihdIncidencePer100000, 1)) new cases per 100,000 a year, "
             + "--ihd-incidence; each building counted at its own Lden and Lnight)"
     }
+
+    /// Lines for the noise part of the summary.
+    public var summary: String { table.rendered + "\n" + note }
 }

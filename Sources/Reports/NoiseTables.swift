@@ -41,7 +41,8 @@ public struct NoiseTables: Sendable {
         rows.add("streets_with_default_traffic", Double(defaulted), unit: "count", digits: 0)
     }
 
-    public var summary: String {
+    /// Residents at or above the guideline levels, as shares.
+    public var exposureTable: TextTable {
         let exposure = noise.exposure
         var table = TextTable(header: ["residents (most exposed facade)", "share"], rightAligned: [1])
         let rows: [(String, Double)] = [
@@ -54,7 +55,12 @@ public struct NoiseTables: Sendable {
         for (label, residents) in rows {
             table.rows.append([label, exposure.percent(residents).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
         }
-        return ([table.rendered, "Residents assessed: \(NumberFormat.grouped(exposure.assessedResidents))"]
+        return table
+    }
+
+    public var summary: String {
+        let exposure = noise.exposure
+        return ([exposureTable.rendered, "Residents assessed: \(NumberFormat.grouped(exposure.assessedResidents))"]
             + noise.notes.map { "note: \($0)" }).joined(separator: "\n")
     }
 }

@@ -91,36 +91,51 @@ public struct SpaceAllocationTables: Sendable {
     }
 
     /// The terminal summary.
-    public var summary: String {
+    /// m2 and share per category, and the total.
+    public var categoryTable: TextTable {
         let areas = allocation.district
         var table = TextTable(header: ["street space", "m2", "share"], rightAligned: [1, 2])
         for (category, name) in Self.columns {
             table.rows.append([name, NumberFormat.grouped(areas[category]), areas.percent(category).map { NumberFormat.fixed($0, 1) + " %" } ?? "-"])
         }
         table.rows.append(["total", NumberFormat.grouped(areas.total), "100.0 %"])
-        var lines = [table.rendered, ""]
+        return table
+    }
+
+    /// The district's pedestrian share against the thresholds in force; nil without street space.
+    public var shareLine: String? {
         let thresholds = allocation.thresholds
-        if let share = areas.pedestrianSharePercent {
-            lines.append("Pedestrian share (pedestrian + shared): \(NumberFormat.fixed(share, 1)) % - "
+        return allocation.district.pedestrianSharePercent.map { share in
+            "Pedestrian share (pedestrian + shared): \(NumberFormat.fixed(share, 1)) % - "
                 + "\(thresholds.rating(ofPercent: share).rawValue) (minimum \(NumberFormat.fixed(thresholds.minimumPercent, 0)) %, "
-                + "desirable \(NumberFormat.fixed(thresholds.desirablePercent, 0)) %, BCNecologia)")
+                + "desirable \(NumberFormat.fixed(thresholds.desirablePercent, 0)) %, BCNecologia)"
         }
+    }
+
+    /// The cells with their street space, pedestrian share and rating.
+    public var cellsTable: TextTable {
+        var cells = TextTable(header: ["cell", "street m2", "pedestrian share", "rating"], rightAligned: [1, 2])
+        for cell in allocation.cells {
+            cells.rows.append([cell.id, NumberFormat.grouped(cell.areas.total),
+                               cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
+                               cell.rating?.rawValue ?? "-"])
+        }
+        return cells
+    }
+
+    public var summary: String {
+        var lines = [categoryTable.rendered, ""]
+        if let shareLine { lines.append(shareLine) }
         let defaulted = allocation.streets.filter { !$0.defaulted.isEmpty }.count
         lines.append("Streets using defaults for some widths: \(defaulted) of \(allocation.streets.count)")
         if !allocation.junctions.isEmpty {
             let junctionArea = allocation.junctions.reduce(0) { $0 + $1.areas.total }
             lines.append("Junctions: \(allocation.junctions.count), \(NumberFormat.grouped(junctionArea)) m2 "
-                + "(\(areas.total > 0 ? NumberFormat.fixed(100 * junctionArea / areas.total, 1) : "-") % of street space; counted once, in no street's row)")
+                + "(\(allocation.district.total > 0 ? NumberFormat.fixed(100 * junctionArea / allocation.district.total, 1) : "-") % of street space; counted once, in no street's row)")
         }
         if !allocation.cells.isEmpty {
             lines.append("")
-            var cells = TextTable(header: ["cell", "street m2", "pedestrian share", "rating"], rightAligned: [1, 2])
-            for cell in allocation.cells {
-                cells.rows.append([cell.id, NumberFormat.grouped(cell.areas.total),
-                                   cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                                   cell.rating?.rawValue ?? "-"])
-            }
-            lines.append(cells.rendered)
+            lines.append(cellsTable.rendered)
         }
         return lines.joined(separator: "\n")
     }

@@ -14,8 +14,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             Writes DIR/streets.csv (one row per street), DIR/district.csv (indicator,value,unit), \
             DIR/buildings.csv (residents, noise and green access per building), DIR/cells.csv when \
             superblock cells are given, DIR/lots.csv when there are vacant lots, DIR/receivers.csv \
-            with --receivers, DIR/noise_grid.csv with --noise-grid, and every layer as DIR/district.gpkg \
-            (GeoPackage, styled for QGIS); prints a summary.
+            with --receivers, DIR/noise_grid.csv with --noise-grid, every layer as DIR/district.gpkg \
+            (GeoPackage, styled for QGIS) and DIR/report.html (maps and tables, self-contained); prints \
+            a summary.
             """
     )
 
@@ -57,6 +58,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Option(help: "Compute and write only these indicator families, comma-separated: space, population, noise, green, lots (default: all). Stages they need run too, unreported.")
     var only: String?
+    @OptionGroup var output: ConsoleOptions
 
     func validate() throws {
         if let only {
@@ -77,7 +79,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         // An output path that is a file fails before the work, not after it.
         try OutputDirectory.checkUsable(path: out)
-        let district = try input.loadDistrict()
+        let console = output.console
+        defer { console.finish() }
+        console.stage("loading")
+        let district = try input.loadDistrict(console: console)
         if let noiseGrid { do { _ = try NoiseGrid.layout(of: district, spacing: noiseGrid) } catch { throw CommandFailure(error.description) } }
         var pipeline = AnalysisPipeline()
         if let only { pipeline.stages = try AnalysisStage.parseList(only) }
@@ -88,11 +93,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
         pipeline.health = healthOptions.options
         pipeline.lotWeights = try lotWeights.map { try LotWeights(parsing: $0) } ?? LotWeights()
         pipeline.greenLots = greenLots
+        pipeline.progress = console.progress
         var report: AnalysisReport
         do { report = try await pipeline.run(district) } catch { throw CommandFailure(error.description) }
         let noise = report.noise
         if let receivers {
             try InputFiles.checkExist([receivers])
+            console.stage("receivers")
             let points: [ReceiverPoint]
             do { points = try ReceiverPoint.load(URL(fileURLWithPath: receivers), inputCRS: input.crs, metricCRS: district.crs) } catch {
                 throw CommandFailure(error.description)
@@ -102,14 +109,14 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         if let noiseGrid { report.noiseGrid = try await NoiseModel(options: noiseOptions.options).noiseGrid(forCommand: district, spacing: noiseGrid, streets: noise?.streets) }
         var warnings: [String] = []
+        console.stage("writing")
         let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)
-        Warnings.print(warnings)
+        console.warn(warnings)
         switch format {
         case .text:
-            print(report.text)
-            print("\nWrote " + written.joined(separator: ", "))
+            console.print(report.text + "\n\nWrote " + written.joined(separator: ", "))
         case .json:
-            print(report.json)
+            console.print(report.json)
         }
     }
 }

@@ -12,9 +12,10 @@ struct CompareCommand: AsyncParsableCommand {
             Both layouts are analysed as analyze does (street space, residents, noise) with the same cells. \
             Streets are paired by id, else by geometry (same centreline within --match-tolerance m); \
             streets on one side only are listed, never dropped. Writes DIR/compare.csv \
-            (level,id,indicator,unit,before,after,change), DIR/summary.csv, DIR/matches.csv and \
+            (level,id,indicator,unit,before,after,change), DIR/summary.csv, DIR/matches.csv, \
             DIR/transfers.csv (street space that changed category), DIR/compare.gpkg (the changes per \
-            street, building and cell as a GeoPackage, styled for QGIS), and prints the summary.
+            street, building and cell as a GeoPackage, styled for QGIS) and DIR/report.html (before and \
+            after side by side, maps of what changed); prints the summary.
             """
     )
 
@@ -52,6 +53,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
+    @OptionGroup var output: ConsoleOptions
+
     func validate() throws {
         guard (0...100).contains(minimumShare), (0...100).contains(desirableShare), minimumShare <= desirableShare else {
             throw ValidationError("Pedestrian-share thresholds must lie in 0...100 with minimum <= desirable.")
@@ -59,31 +62,34 @@ struct CompareCommand: AsyncParsableCommand {
         if !(0...1000).contains(matchTolerance) { throw ValidationError("--match-tolerance must lie in 0 ... 1000 m, got \(matchTolerance).") }
     }
 
-    func load(_ layout: String, metricCRS: String?) throws -> District {
+    func load(_ layout: String, metricCRS: String?, console: Console = .plain) throws -> District {
         let files = [layout] + shared + (cells.map { [$0] } ?? [])
-        return try InputFiles.load(files, options: LoadOptions(inputCRS: crs, metricCRS: metricCRS))
+        return try InputFiles.load(files, options: LoadOptions(inputCRS: crs, metricCRS: metricCRS), console: console)
     }
 
     func run() async throws {
         try OutputDirectory.checkUsable(path: out)
-        let beforeDistrict = try load(before, metricCRS: metricCRS)
-        let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs)
+        let console = output.console
+        defer { console.finish() }
+        console.stage("loading")
+        let beforeDistrict = try load(before, metricCRS: metricCRS, console: console)
+        let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
         let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
-        let comparison = Comparison(
+        var comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
             noise: NoiseModel(options: noiseOptions.options), matcher: StreetMatcher(tolerance: matchTolerance),
             health: healthOptions.options)
+        comparison.progress = console.progress
         let result: LayoutComparison
         do { result = try await comparison.compare(before: beforeDistrict, after: afterDistrict, cells: givenCells) } catch {
             throw CommandFailure("comparison failed: \(error)")
         }
         let tables = ComparisonTables(result)
         var warnings: [String] = []
+        console.stage("writing")
         let written = try tables.write(to: OutputDirectory(path: out), warnings: &warnings)
-        Warnings.print(warnings)
-        print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", ")))
-        print("")
-        print(tables.text)
-        print("\nWrote " + written.joined(separator: ", "))
+        console.warn(warnings)
+        console.print("Before: \(before); after: \(after)" + (shared.isEmpty ? "" : "; both with " + shared.joined(separator: ", "))
+                      + "\n\n" + tables.text + "\n\nWrote " + written.joined(separator: ", "))
     }
 }

@@ -33,6 +33,8 @@ struct DetectCommand: ParsableCommand {
     @Flag(name: .customLong("ignore-oneway"), help: "Let the through-route check drive one-way streets both ways.")
     var ignoreOneway = false
 
+    @OptionGroup var console: ConsoleOptions
+
     func validate() throws {
         guard minimumArea >= 0, maximumArea > minimumArea else {
             throw ValidationError("--min-cell-area must be >= 0 and below --max-cell-area.")
@@ -45,7 +47,11 @@ struct DetectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let district = try input.loadDistrict()
+        let console = self.console.console
+        defer { console.finish() }
+        console.stage("loading")
+        let district = try input.loadDistrict(console: console)
+        console.stage("cells")
         let analysis = CellAnalysis(basicNetwork: BasicNetwork(classes: classes),
                                     interiorCheck: InteriorCheck(respectsOneway: !ignoreOneway),
                                     limits: CellSizeLimits(minimumHectares: minimumArea, maximumHectares: maximumArea))
@@ -54,14 +60,16 @@ struct DetectCommand: ParsableCommand {
         guard !result.cells.isEmpty else {
             throw CommandFailure("no cells: the basic network (\(result.basicRule)) has \(result.basicStreetCount) streets and encloses no face")
         }
+        console.stage("writing")
         let cells = CellsGeoJSON(cells: result.cells, crs: district.crs)
         try cells.write(to: URL(fileURLWithPath: output))
-        print("Basic network: \(result.basicStreetCount) streets (\(result.basicRule)); \(result.faceCount) faces -> \(result.cells.count) cells")
-        print(cells.table)
+        var lines = ["Basic network: \(result.basicStreetCount) streets (\(result.basicRule)); \(result.faceCount) faces -> \(result.cells.count) cells",
+                     cells.table]
         for size in [CellSize.tooLarge, .tooSmall] {
             let flagged = result.cells.filter { $0.size == size }.map(\.id)
-            if !flagged.isEmpty { print("\(flagged.count) cell(s) \(size.rawValue): " + flagged.joined(separator: ", ")) }
+            if !flagged.isEmpty { lines.append("\(flagged.count) cell(s) \(size.rawValue): " + flagged.joined(separator: ", ")) }
         }
-        print("\nWrote \(output) (\(district.crs))")
+        lines.append("\nWrote \(output) (\(district.crs))")
+        console.print(lines.joined(separator: "\n"))
     }
 }

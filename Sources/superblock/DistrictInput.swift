@@ -25,8 +25,8 @@ struct DistrictInput: ParsableArguments {
         LoadOptions(inputCRS: crs, metricCRS: metricCRS, invalidGeometry: invalid)
     }
 
-    func loadDistrict() throws -> District {
-        try InputFiles.load(files, options: options)
+    func loadDistrict(console: Console = .plain) throws -> District {
+        try InputFiles.load(files, options: options, console: console)
     }
 }
 
@@ -44,7 +44,7 @@ enum InputFiles {
         }
     }
 
-    static func load(_ paths: [String], options: LoadOptions) throws -> District {
+    static func load(_ paths: [String], options: LoadOptions, console: Console = .plain) throws -> District {
         try checkExist(paths)
         let district: District
         do {
@@ -52,15 +52,8 @@ enum InputFiles {
         } catch {
             throw CommandFailure(error.description)
         }
-        Warnings.print(district.warnings)
+        console.warn(district.warnings)
         return district
-    }
-}
-
-/// Warnings printed to standard error, so a script reading standard output is not disturbed.
-enum Warnings {
-    static func print(_ lines: [String]) {
-        for line in lines { FileHandle.standardError.write(Data("warning: \(line)\n".utf8)) }
     }
 }
 

@@ -53,6 +53,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
     var metricCRS: String?
 
+    @OptionGroup var console: ConsoleOptions
+
     func validate() throws {
         for (name, value) in [("--traffic-cut", trafficCut), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
             throw ValidationError("\(name) must lie in 0...1, got \(value).")
@@ -62,9 +64,12 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        let console = self.console.console
+        defer { console.finish() }
+        console.stage("loading")
         let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
         let files = [file] + (cells.map { [$0] } ?? [])
-        let district = try InputFiles.load(files, options: options)
+        let district = try InputFiles.load(files, options: options, console: console)
         let cellFeatures = district.cells.filter { cell in cells.map { cell.origin.file == $0 } ?? true }
         guard !cellFeatures.isEmpty else {
             if let cells {
@@ -79,8 +84,10 @@ struct PlanCommand: ParsableCommand {
             options: PlanOptions(trafficCut: trafficCut, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute),
             analysis: CellAnalysis(basicNetwork: BasicNetwork(classes: classes)))
         let plan: PlanResult
+        console.stage("plan")
         do { plan = try planner.plan(district, cells: CellAnalysis.inputs(from: cellFeatures)) } catch { throw CommandFailure("plan failed: \(error)") }
 
+        console.stage("writing")
         let source = URL(fileURLWithPath: file)
         var collection: FeatureCollection
         do { collection = try GeoJSONReader(checksGeographicRange: crs == nil).read(contentsOf: source) } catch { throw CommandFailure(error.description) }
@@ -92,7 +99,6 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(output): cannot write: \(error.description)")
         }
-        print(PlanReport(plan: plan).text)
-        print("\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
+        console.print(PlanReport(plan: plan).text + "\n\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
     }
 }

@@ -5,14 +5,18 @@ import GeometryEngine
 /// Green space, access and trees for the residents of a district (DESIGN.md section 4.3).
 public struct GreenAnalyzer: Sendable {
     public var options: GreenOptions
+    /// Told of the stage and of each building done (nil: nobody is told).
+    public var progress: (any ProgressReporter)?
 
-    public init(options: GreenOptions = GreenOptions()) {
+    public init(options: GreenOptions = GreenOptions(), progress: (any ProgressReporter)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// - Parameter extraGreen: polygons to treat as green as well (the `--green-lots` what-if).
     public func analyse(_ district: District, population: [BuildingPopulation],
                         extraGreen: [DistrictFeature] = []) throws(GeometryError) -> GreenAnalysis {
+        progress?.beginStage("green access", total: district.buildings.count)
         let context = GeometryContext()
         let green = try GreenSpaces(district.greens + extraGreen, context: context)
         let halfHectare = try green.atLeast(options.minimumArea)
@@ -34,6 +38,7 @@ public struct GreenAnalyzer: Sendable {
 
         var results: [BuildingGreen] = []
         for (index, building) in district.buildings.enumerated() {
+            defer { progress?.advance(by: 1) }
             let geometry = buildings[index]
             let people = index < population.count ? population[index].population : 0
             let nearest = try distanceFinder.distance(from: geometry, to: halfHectare)

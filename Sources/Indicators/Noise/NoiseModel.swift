@@ -10,9 +10,12 @@ import GeometryEngine
 /// work, run on plain Sendable arrays in a task group, one chunk of buildings per child.
 public struct NoiseModel: Sendable {
     public var options: NoiseOptions
+    /// Told of the receiver stage and of each building done (nil: nobody is told).
+    public var progress: (any ProgressReporter)?
 
-    public init(options: NoiseOptions = NoiseOptions()) {
+    public init(options: NoiseOptions = NoiseOptions(), progress: (any ProgressReporter)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// Traffic and emission of every street.
@@ -29,6 +32,8 @@ public struct NoiseModel: Sendable {
     }
 
     public func analyse(_ district: District, population: [BuildingPopulation]) async throws(GeometryError) -> NoiseAnalysis {
+        let progress = self.progress
+        progress?.beginStage("noise at facades", total: district.buildings.count)  // a receiver set per building
         let streets = streetNoise(district)
         let sources = Self.sources(district.streets, streets)
         let receivers = try receiverPoints(district)
@@ -43,12 +48,16 @@ public struct NoiseModel: Sendable {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
                     guard let scene else {
-                        return (chunk, receivers[range].map { Self.mostExposed($0, sources: sources, grid: grid, screen: screen, options: settings) })
+                        return (chunk, receivers[range].map { points in
+                            defer { progress?.advance(by: 1) }
+                            return Self.mostExposed(points, sources: sources, grid: grid, screen: screen, options: settings)
+                        })
                     }
                     var scratch = QueryScratch()
                     return (chunk, range.map { building in
-                        Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
-                                         options: settings, scratch: &scratch)
+                        defer { progress?.advance(by: 1) }
+                        return Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
+                                                options: settings, scratch: &scratch)
                     })
                 }
             }

@@ -55,6 +55,8 @@ public struct Comparison: Sendable {
     public var green: GreenAnalyzer
     public var matcher: StreetMatcher
     public var health: HealthOptions
+    /// Told of each stage of both layouts (nil: nobody is told).
+    public var progress: (any ProgressReporter)?
 
     public init(allocator: SpaceAllocator = SpaceAllocator(), population: PopulationEstimator = PopulationEstimator(),
                 noise: NoiseModel = NoiseModel(), green: GreenAnalyzer = GreenAnalyzer(), matcher: StreetMatcher = StreetMatcher(),
@@ -73,20 +75,36 @@ public struct Comparison: Sendable {
         let shared = cells ?? (after.cells.isEmpty ? before.cells : after.cells)
         let before = Self.replacingCells(of: before, with: shared)
         let after = Self.replacingCells(of: after, with: shared)
+        progress?.beginStage("street space, both layouts", total: nil)
         let (spaceBefore, spaceAfter, transfers, cellTransfers) = try measureSpace(before, after)
+        progress?.beginStage("matching streets", total: nil)
         let matches = try matcher.match(before: before.streets, after: after.streets)
+        progress?.beginStage("residents", total: nil)
         let populationBefore = try population.estimate(before)
         let populationAfter = try population.estimate(after)
-        let noiseBefore = try await noise.analyse(before, population: populationBefore)
-        let noiseAfter = try await noise.analyse(after, population: populationAfter)
-        let greenBefore = try green.analyse(before, population: populationBefore)
-        let greenAfter = try green.analyse(after, population: populationAfter)
+        let noiseBefore = try await layoutStage(noise, "before: ").analyse(before, population: populationBefore)
+        let noiseAfter = try await layoutStage(noise, "after: ").analyse(after, population: populationAfter)
+        let greenBefore = try layoutStage(green, "before: ").analyse(before, population: populationBefore)
+        let greenAfter = try layoutStage(green, "after: ").analyse(after, population: populationAfter)
         return LayoutComparison(
             before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore, green: greenBefore,
                                    health: HealthImpact(buildings: noiseBefore.buildings, options: health)),
             after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter, green: greenAfter,
                                   health: HealthImpact(buildings: noiseAfter.buildings, options: health)),
             matches: matches, transfers: transfers, cellTransfers: cellTransfers)
+    }
+
+    /// The noise model reporting its stage as one layout's.
+    private func layoutStage(_ model: NoiseModel, _ prefix: String) -> NoiseModel {
+        var copy = model
+        copy.progress = progress?.prefixed(prefix)
+        return copy
+    }
+
+    private func layoutStage(_ analyzer: GreenAnalyzer, _ prefix: String) -> GreenAnalyzer {
+        var copy = analyzer
+        copy.progress = progress?.prefixed(prefix)
+        return copy
     }
 
     static func replacingCells(of district: District, with cells: [DistrictFeature]) -> District {
