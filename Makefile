@@ -2,7 +2,7 @@
 # Swift: `setup` installs the system libraries first when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config
+APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config osmium-tool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
