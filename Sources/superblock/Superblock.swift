@@ -10,7 +10,7 @@ struct Superblock: AsyncParsableCommand {
             (street, green, building, vacant, superblock, tree, census) by a `layer` property or by OSM tags.
             """,
         version: ToolVersion.current,
-        subcommands: [InfoCommand.self, AnalyzeCommand.self, EmissionCommand.self, PropagationCommand.self, DetectCommand.self, PlanCommand.self, CompareCommand.self]
+        subcommands: [InfoCommand.self, ExtractCommand.self, AnalyzeCommand.self, EmissionCommand.self, PropagationCommand.self, DetectCommand.self, PlanCommand.self, CompareCommand.self]
     )
 }
 

@@ -28,8 +28,8 @@ public struct OSMExtractReader: Sendable {
     }
 
     /// Reads `url`; `name` stands for the file in problems and notes. With `clip`, only what lies in
-    /// (or, for complete ways and multipolygons, reaches into) the clip area is read.
-    public func read(_ url: URL, name: String, clip: OSMClip? = nil) throws(OSMReadError) -> OSMExtractResult {
+    /// its area with the margin (or, for complete ways and multipolygons, reaches into it) is read.
+    public func read(_ url: URL, name: String, clip: ExtractArea? = nil) throws(OSMReadError) -> OSMExtractResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("superblock-osm-\(UUID().uuidString)", isDirectory: true)
         do { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) } catch {
             throw OSMReadError.scratch("\(scratch.path): \(error.localizedDescription)")
@@ -39,14 +39,10 @@ public struct OSMExtractReader: Sendable {
         var source = url.path
         if let clip {
             let clipped = scratch.appendingPathComponent("clipped.osm.pbf").path
-            var arguments = ["extract", source, "-o", clipped, "--overwrite", "--no-progress", "-s", "smart"]
-            switch clip {
-            case .box(let west, let south, let east, let north):
-                arguments += ["-b", [west, south, east, north].map { String(format: "%.7f", $0) }.joined(separator: ",")]
-            case .polygon(let polygonFile):
-                arguments += ["-p", polygonFile.path]
-            }
-            try check(osmium.run(arguments, scratch: scratch), "extract")
+            let polygon = scratch.appendingPathComponent("margin.geojson")
+            try clip.writeMarginPolygon(to: polygon)
+            try check(osmium.run(["extract", source, "-p", polygon.path, "-s", "smart", "-o", clipped, "--overwrite", "--no-progress"],
+                                 scratch: scratch), "extract")
             source = clipped
         }
         let filtered = scratch.appendingPathComponent("filtered.osm.pbf").path
@@ -139,13 +135,6 @@ public struct OSMExtractResult: Sendable {
     /// The header's replication timestamp (ISO 8601), when it has one.
     public var timestamp: String?
     public var osmiumVersion: String
-}
-
-/// The part of an extract to read (in WGS 84 degrees), given to `osmium extract`.
-public enum OSMClip: Sendable, Equatable {
-    case box(west: Double, south: Double, east: Double, north: Double)
-    /// A GeoJSON file with the (multi)polygon.
-    case polygon(URL)
 }
 
 /// Which input files are OSM extracts rather than GeoJSON.
