@@ -95,6 +95,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var report = AnalysisReport(district: district, space: space, population: population, noise: noise,
                                     health: HealthImpact(buildings: noise.buildings, options: healthOptions.options), green: green, greenIfLotsGreen: greenIfLotsGreen, lots: lots)
         report.censusUnallocated = estimate.unallocated
+        report = report.withoutContext()
         if let receivers {
             try InputFiles.checkExist([receivers])
             let points: [ReceiverPoint]
