@@ -7,7 +7,8 @@ import GeoJSON
 ///
 /// Steps, all in a temporary directory removed afterwards:
 /// 1. `osmium extract` when a clip is given (`superblock extract`): the area with its margin, with
-///    the `smart` strategy so that multipolygons crossing the edge stay whole;
+///    the `smart` strategy so that multipolygons crossing the edge stay whole (after `osmium sort`
+///    when the file is not sorted, as editors' files often are not);
 /// 2. `osmium tags-filter` with `OSMTagFilter.toolkit` (the nodes that ways and relations need are kept);
 /// 3. `osmium export -f geojson -e`: ways become lines or, closed with an area tag, polygons;
 ///    multipolygon relations are assembled; every tag is kept;
@@ -41,8 +42,15 @@ public struct OSMExtractReader: Sendable {
             let clipped = scratch.appendingPathComponent("clipped.osm.pbf").path
             let polygon = scratch.appendingPathComponent("margin.geojson")
             try clip.writeMarginPolygon(to: polygon)
-            try check(osmium.run(["extract", source, "-p", polygon.path, "-s", "smart", "-o", clipped, "--overwrite", "--no-progress"],
-                                 scratch: scratch), "extract")
+            let arguments = { (input: String) in ["extract", input, "-p", polygon.path, "-s", "smart", "-o", clipped, "--overwrite", "--no-progress"] }
+            var run = try osmium.run(arguments(source), scratch: scratch)
+            if run.status != 0, run.standardError.contains("out of order") {
+                // `extract` needs objects sorted by type and id; files saved by editors often are not.
+                let sorted = scratch.appendingPathComponent("sorted.osm.pbf").path
+                try check(osmium.run(["sort", source, "-o", sorted, "--overwrite", "--no-progress"], scratch: scratch), "sort")
+                run = try osmium.run(arguments(sorted), scratch: scratch)
+            }
+            try check(run, "extract")
             source = clipped
         }
         let filtered = scratch.appendingPathComponent("filtered.osm.pbf").path
