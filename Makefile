@@ -2,7 +2,7 @@
 # Swift: `setup` installs the system libraries first when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config libsqlite3-dev gdal-bin libxml2
+APT_PACKAGES := libgeos-dev libproj-dev proj-data pkg-config libsqlite3-dev gdal-bin libxml2 osmium-tool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/superblock
 DEMO_OUT := out/demo
@@ -37,6 +37,8 @@ demo: release
 	$(RELEASE_BIN) analyze Samples/eixample/roads.geojson Samples/eixample/buildings.geojson Samples/eixample/trees.geojson \
 	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample
 	$(RELEASE_BIN) analyze Samples/synthetic/grid.geojson Samples/synthetic/cells.geojson --green-lots --out $(DEMO_OUT)/synthetic
+	$(RELEASE_BIN) extract Samples/geneva/geneva.osm.pbf --bbox 6.1450,46.1990,6.1520,46.2030 -o $(DEMO_OUT)/geneva-old-town.geojson
+	$(RELEASE_BIN) analyze $(DEMO_OUT)/geneva-old-town.geojson --out $(DEMO_OUT)/geneva-old-town
 	$(RELEASE_BIN) emission --light 1000@50 --heavy 50@50
 	$(RELEASE_BIN) propagation $(ISO)/profiles/TC07_Direct.json --temperature 10
 	$(RELEASE_BIN) propagation --scene $(ISO)/scenes/TC08.geojson

@@ -23,6 +23,8 @@ public struct District: Sendable {
     public var geographicExtent: Envelope?
     /// Warnings about the district as a whole (a metric CRS replaced because it distorts areas).
     public var warnings: [String] = []
+    /// Notes about the inputs for the report (an OSM extract's osmium version and date).
+    public var inputNotes: [String] = []
 
     public init(crs: String, sourceCRS: [String: String] = [:], transformNotes: [String] = [], features: [DistrictFeature],
                 problems: [LoadProblem] = [], unclassifiedCount: Int = 0, geographicExtent: Envelope? = nil) {

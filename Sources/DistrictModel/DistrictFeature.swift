@@ -13,8 +13,13 @@ public struct FeatureOrigin: Sendable, Equatable, CustomStringConvertible {
         self.id = id
     }
 
+    /// The index of an object of an OSM extract that gave no feature (a broken multipolygon): such
+    /// an origin is named by the object alone, `geneva.osm.pbf: relation 1234`.
+    public static let notExported = -1
+
     public var description: String {
-        "\(file): feature \(index)" + (id.map { " (id \($0))" } ?? "")
+        if index == Self.notExported { return "\(file): \(id ?? "an object")" }
+        return "\(file): feature \(index)" + (id.map { " (id \($0))" } ?? "")
     }
 }
 

@@ -16,6 +16,10 @@ public struct DistrictLoader: Sendable {
     public func load(_ files: [URL]) throws(DistrictLoadError) -> District {
         var inputs: [NamedCollection] = []
         for url in files {
+            if OSMFileType.isExtract(url.path) {
+                inputs.append(try Self.readExtract(url))
+                continue
+            }
             do {
                 inputs.append(NamedCollection(name: url.relativePath, collection: try GeoJSONReader(checksGeographicRange: options.inputCRS == nil).read(contentsOf: url)))
             } catch {
@@ -39,7 +43,8 @@ public struct DistrictLoader: Sendable {
         let classifier = LayerClassifier()
 
         for input in inputs {
-            let crs = options.inputCRS ?? input.collection.crs ?? "OGC:CRS84"
+            problems += input.problems
+            let crs = input.isOSMExtract ? "OGC:CRS84" : options.inputCRS ?? input.collection.crs ?? "OGC:CRS84"
             sourceCRS[input.name] = crs
             for (index, feature) in input.collection.features.enumerated() {
                 let attributes = Attributes(feature.properties)
@@ -117,6 +122,7 @@ public struct DistrictLoader: Sendable {
                                 problems: problems, unclassifiedCount: unclassified,
                                 geographicExtent: Self.geographicExtent(of: features, crs: metric, projection: projection))
         district.warnings = warnings
+        district.inputNotes = inputs.flatMap(\.notes)
         return district
     }
 
@@ -288,9 +294,18 @@ public struct DistrictLoader: Sendable {
 public struct NamedCollection: Sendable {
     public var name: String
     public var collection: FeatureCollection
+    /// Problems met before the features (the objects of an OSM extract osmium could not assemble).
+    public var problems: [LoadProblem]
+    /// What the report should say about the input (the osmium version, the extract's date).
+    public var notes: [String]
+    /// An OSM extract's features are WGS 84 whatever `--crs` says (osmium exports lon/lat).
+    public var isOSMExtract: Bool
 
-    public init(name: String, collection: FeatureCollection) {
+    public init(name: String, collection: FeatureCollection, problems: [LoadProblem] = [], notes: [String] = [], isOSMExtract: Bool = false) {
         self.name = name
         self.collection = collection
+        self.problems = problems
+        self.notes = notes
+        self.isOSMExtract = isOSMExtract
     }
 }

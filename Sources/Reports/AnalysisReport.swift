@@ -24,6 +24,8 @@ public struct AnalysisReport: Sendable {
     public var stages: Set<AnalysisStage> = Set(AnalysisStage.allCases)
     /// The noise map of `analyze --noise-grid`: `noise_grid.csv` and the `noise_bands` layer.
     public var noiseGrid: NoiseGrid?
+    /// Features of the context margin left out of every table (`withoutContext()`).
+    public var contextFeatureCount = 0
 
     public init(district: District, space: SpaceAllocation, population: [BuildingPopulation] = [], noise: NoiseAnalysis? = nil,
                 health: HealthImpact? = nil, green: GreenAnalysis? = nil, greenIfLotsGreen: GreenAnalysis? = nil, lots: [LotIndicators] = []) {
@@ -72,6 +74,7 @@ public struct AnalysisReport: Sendable {
         if let green { GreenTables(green).addDistrictRows(to: &rows) }
         if let greenIfLotsGreen { GreenTables(greenIfLotsGreen).addDistrictRows(to: &rows, suffix: "_if_lots_green") }
         rows.add("vacant_lots", Double(district.vacantLots.count), unit: "count", digits: 0)
+        if contextFeatureCount > 0 { rows.add("context_features", Double(contextFeatureCount), unit: "count", digits: 0) }
         rows.add("load_problems", Double(district.problems.count), unit: "count", digits: 0)
         rows.add("attribute_warnings", Double(space.warnings.count), unit: "count", digits: 0)
         return rows
@@ -107,7 +110,7 @@ public struct AnalysisReport: Sendable {
     }
 
     public var text: String {
-        var lines = AssumptionLines(assumptions).lines
+        var lines = AssumptionLines(assumptions).lines + district.inputNotes.map { "note: \($0)" }
         if stages.contains(.space) { lines += ["", SpaceAllocationTables(space).summary] }
         if let noiseTables { lines += ["", noiseTables.summary] }
         if let health { lines += ["", HealthTables(health).summary] }
@@ -165,7 +168,7 @@ public struct AnalysisReport: Sendable {
             return entry
         }
         let object: [String: Any] = ["crs": district.crs, "district": indicators, "cells": cells,
-                                     "notes": noise?.notes ?? [],
+                                     "notes": district.inputNotes + (noise?.notes ?? []),
                                      "assumptions": AssumptionLines(assumptions).lines,
                                      "not_assessed": green.map { GreenTables($0).warnings } ?? [],
                                      "warnings": (district.problems + space.warnings).map(\.description)]

@@ -23,7 +23,7 @@ public struct InfoReport: Sendable {
         out.append("Files: " + files.joined(separator: ", "))
         let sources = Set(district.sourceCRS.values).sorted().joined(separator: ", ")
         out.append("CRS: \(district.crs) (metric work); input \(sources)")
-        for note in district.transformNotes { out.append("  note: \(note)") }
+        for note in district.transformNotes + district.inputNotes { out.append("  note: \(note)") }
         if let box = district.extent {
             out.append("Extent: \(NumberFormat.fixed(box.minX, 1)) .. \(NumberFormat.fixed(box.maxX, 1)) E, "
                 + "\(NumberFormat.fixed(box.minY, 1)) .. \(NumberFormat.fixed(box.maxY, 1)) N "
@@ -74,6 +74,7 @@ public struct InfoReport: Sendable {
         object["crs"] = district.crs
         object["source_crs"] = district.sourceCRS
         object["transform_notes"] = district.transformNotes
+        object["input_notes"] = district.inputNotes
         if let box = district.extent { object["extent"] = [box.minX, box.minY, box.maxX, box.maxY] }
         if let geo = district.geographicExtent { object["extent_lonlat"] = [geo.minX, geo.minY, geo.maxX, geo.maxY] }
         var layers = Dictionary(uniqueKeysWithValues: district.layerCounts.map { ($0.key.rawValue, $0.value) })

@@ -96,6 +96,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         pipeline.progress = console.progress
         var report: AnalysisReport
         do { report = try await pipeline.run(district) } catch { throw CommandFailure(error.description) }
+        report = report.withoutContext()
         let noise = report.noise
         if let receivers {
             try InputFiles.checkExist([receivers])

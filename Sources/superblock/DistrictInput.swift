@@ -5,7 +5,7 @@ import Foundation
 
 /// The files and reading options every analysing command shares.
 struct DistrictInput: ParsableArguments {
-    @Argument(help: "GeoJSON district files; their features are merged.", completion: .file(extensions: ["geojson", "json"]))
+    @Argument(help: "District files (GeoJSON, or OSM extracts .osm.pbf/.osm read through osmium); their features are merged.", completion: .file(extensions: ["geojson", "json", "pbf", "osm"]))
     var files: [String]
 
     @Option(help: "CRS of the input coordinates (e.g. EPSG:25831), overriding the files' own. Default: WGS84 lon/lat.")

@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The before layout (GeoJSON).", completion: .file(extensions: ["geojson", "json"]))
+    @Argument(help: "The before layout (GeoJSON, or an OSM extract: the after layout is then GeoJSON in WGS 84).", completion: .file(extensions: ["geojson", "json"]))
     var file: String
 
     @Option(help: "Superblock cells (GeoJSON polygons, e.g. from superblock detect). Default: the superblock layer of FILE.")
@@ -88,11 +88,9 @@ struct PlanCommand: ParsableCommand {
         do { plan = try planner.plan(district, cells: CellAnalysis.inputs(from: cellFeatures)) } catch { throw CommandFailure("plan failed: \(error)") }
 
         console.stage("writing")
-        let source = URL(fileURLWithPath: file)
-        var collection: FeatureCollection
-        do { collection = try GeoJSONReader(checksGeographicRange: crs == nil).read(contentsOf: source) } catch { throw CommandFailure(error.description) }
+        var collection = try InputFiles.collection(of: file, checksGeographicRange: crs == nil)
         collection = plan.apply(to: collection, file: file)
-        if let crs { collection.crs = crs }
+        if let crs, !OSMFileType.isExtract(file) { collection.crs = crs }
         let geographic = CRSName.isGeographic(collection.crs ?? CRSName.crs84)
         do {
             try GeoJSONWriter(coordinatePrecision: geographic ? 9 : 4).write(collection, to: URL(fileURLWithPath: output))

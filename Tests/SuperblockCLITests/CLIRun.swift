@@ -27,12 +27,13 @@ struct CLIRun {
         return folders.map { $0.appendingPathComponent("superblock") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    init(_ arguments: [String], timeout: TimeInterval, in directory: URL? = nil) throws {
+    init(_ arguments: [String], timeout: TimeInterval, in directory: URL? = nil, environment: [String: String]? = nil) throws {
         guard let binary = Self.binary else { throw Failure(description: "the superblock binary is not built") }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("superblock-cli-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure(description: "cannot create \(log.path)") }
         defer { try? FileManager.default.removeItem(at: log) }

@@ -29,7 +29,9 @@ public struct GreenAnalyzer: Sendable {
         // Trees: crown discs for canopy, points for "3 within 15 m".
         let treePoints = try district.trees.map { tree throws(GeometryError) in try context.geometry(of: tree) }
         let treeIndex = treePoints.isEmpty ? nil : try SpatialIndex(treePoints)
-        let studyArea = try Self.studyArea(district, buildings: buildings, context: context)
+        // The study area and the sums cover the reported buildings and streets, not the context margin.
+        let reportedBuildings = zip(district.buildings, buildings).filter { !$0.0.isContext }.map(\.1)
+        let studyArea = try Self.studyArea(district, buildings: reportedBuildings, context: context)
         let canopy = try CanopyCover(trees: district.trees, points: treePoints, greens: district.greens, defaultCrownDiameter: options.defaultCrownDiameter, context: context)
         let neighbourhoods = try district.cells.map { cell throws(GeometryError) in try context.geometry(of: cell) }
         let neighbourhoodCanopy = try neighbourhoods.map { cell throws(GeometryError) in try canopy.percent(of: cell) }
@@ -66,9 +68,10 @@ public struct GreenAnalyzer: Sendable {
                 proximityReached: reached, treesNear: treesNear, neighbourhoodCanopy: canopyHere, meets33300: meetsRule))
         }
 
-        let sections = try StreetTrees(streets: district.streets, trees: treeIndex, context: context)
-        let residents = results.reduce(0) { $0 + $1.population }
-        func sum(_ include: (BuildingGreen) -> Bool) -> Double { results.reduce(0) { $0 + (include($1) ? $1.population : 0) } }
+        let sections = try StreetTrees(streets: district.streets.filter { !$0.isContext }, trees: treeIndex, context: context)
+        let reported = zip(district.buildings, results).filter { !$0.0.isContext }.map(\.1)
+        let residents = reported.reduce(0) { $0 + $1.population }
+        func sum(_ include: (BuildingGreen) -> Bool) -> Double { reported.reduce(0) { $0 + (include($1) ? $1.population : 0) } }
         var insideStudyArea: Double?
         if let studyArea {
             var total = 0.0

@@ -134,6 +134,8 @@ public struct NoiseModel: Sendable {
         guard !buildings.isEmpty else { return [] }
         let index = try SpatialIndex(buildings)
         return try district.buildings.map { building throws(GeometryError) -> [Double] in
+            // A building of the context margin screens and reflects, but no one there is reported.
+            guard !building.isContext else { return [] }
             var points: [Double] = []
             for ring in Self.exteriorRings(building.geometry) {
                 let candidates = options.receivers.points(around: ring)
