@@ -130,15 +130,19 @@ actor SyntheticAnalysis {
         }
     }
 
-    /// Junction pieces (the allocator's next step) are drawn like street pieces, named by the
-    /// junction's id.
+    /// Junction pieces are drawn like street pieces, named by the junction's id: on the grid, 96
+    /// junctions of a traffic and a sidewalk piece each (and one more added here).
     @Test func junctionPiecesAreDrawnWithTheirJunction() async throws {
         var report = try await SyntheticAnalysis.shared.value()
         let piece = try #require(report.space.pieces.first)
-        report.space.junctions = [JunctionAllocation(id: "j-7", streets: ["a", "b"], areas: SpaceAreas([.traffic: piece.area]), x: 0, y: 0)]
-        report.space.pieces.append(SpacePiece(owner: .junction(0), category: .traffic, area: piece.area, wkb: piece.wkb))
+        report.space.junctions.append(JunctionAllocation(id: "j-7", streets: ["a", "b"], areas: SpaceAreas([.traffic: piece.area]), x: 0, y: 0))
+        report.space.pieces.append(SpacePiece(owner: .junction(report.space.junctions.count - 1), category: .traffic, area: piece.area, wkb: piece.wkb))
         let outline = ReportOutline(try AnalysisHTMLReport(report).html())
-        #expect(outline.paths(in: "map-street-space", with: "junction") == ["j-7"])
+        let expected = report.space.pieces.compactMap { piece -> String? in
+            if case .junction(let index) = piece.owner { return report.space.junctions[index].id } else { return nil }
+        }
+        #expect(expected.count == 2 * 96 + 1)
+        #expect(outline.paths(in: "map-street-space", with: "junction").sorted() == expected.sorted())
         #expect(outline.paths(in: "map-street-space", with: "category").count == report.space.pieces.count)
     }
 
