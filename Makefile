@@ -75,10 +75,34 @@ screenshots: release
 	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,noise,consell-de-cent-lden,1100x1560,.pair{display:none})
 	rm -f $(DEMO_OUT)/shot.html
 
-## Benchmarks: each analysis stage on the Eixample sample, release build (BENCH_RUNS=5 by default).
+## Benchmarks (release build): each analysis stage on the Eixample sample (BENCH_RUNS=5 by default);
+## then `analyze` stage by stage on generated 25x25, 50x50 and 100x100-block grids (time, peak memory,
+## exponent against the street count); `detect`, `plan` and `compare` on each grid; and `analyze --only
+## space,green` on the 100x100 grid against the geopandas + shapely script (in a virtual environment
+## under .build-bench, from PyPI), with both times, their ratio and whether the figures agree.
+BENCH_DIR := .build-bench
+BENCH_SIZES ?= 25 50 100
+BENCH_VENV := $(BENCH_DIR)/venv
 bench: setup
+	@$(MAKE) --no-print-directory setup APT_PACKAGES="time bc python3-venv"
 	$(SWIFT) build -c release --product superblock-bench
+	$(SWIFT) build -c release --product superblock
+	mkdir -p $(BENCH_DIR)
+	for n in $(BENCH_SIZES); do [ -f $(BENCH_DIR)/grid-$$n.geojson ] || python3 Samples/tools/make_bench_grid.py $$n -o $(BENCH_DIR)/grid-$$n.geojson; done
 	.build/release/superblock-bench
+	.build/release/superblock-bench grids $(foreach n,$(BENCH_SIZES),$(BENCH_DIR)/grid-$(n).geojson)
+	@for n in $(BENCH_SIZES); do \
+	  g=$(BENCH_DIR)/grid-$$n.geojson; o=$(BENCH_DIR)/out-$$n; \
+	  /usr/bin/env time -f "grid-$$n detect:  %e s wall, %M KB peak" $(RELEASE_BIN) detect $$g -o $$o-cells.geojson --quiet; \
+	  /usr/bin/env time -f "grid-$$n plan:    %e s wall, %M KB peak" $(RELEASE_BIN) plan $$g --cells $$o-cells.geojson -o $$o-after.geojson --quiet; \
+	  /usr/bin/env time -f "grid-$$n compare: %e s wall, %M KB peak" $(RELEASE_BIN) compare $$g $$o-after.geojson --cells $$o-cells.geojson --out $$o-compare --quiet; \
+	done
+	[ -x $(BENCH_VENV)/bin/python ] || (python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q geopandas shapely pyproj)
+	@g=$(BENCH_DIR)/grid-$(lastword $(BENCH_SIZES)).geojson; \
+	start=$$(date +%s.%N); $(RELEASE_BIN) analyze $$g --only space,green --quiet --out $(BENCH_DIR)/out-space-green; end=$$(date +%s.%N); \
+	ours=$$(echo "$$end - $$start" | bc); echo "superblock analyze --only space,green: $$ours s (2 cores)"; \
+	theirs=$$($(BENCH_VENV)/bin/python Samples/tools/bench_geopandas.py $$g $(BENCH_DIR)/out-space-green/district.csv | tee /dev/stderr | sed -n 's/^geopandas_seconds=//p'); \
+	echo "ratio geopandas / superblock: $$(echo "scale=2; $$theirs / $$ours" | bc)"
 
 ## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
 ## The tests use Swift Testing; the toolchain's XCTest harness leaks a few bytes on its own, which

@@ -49,9 +49,15 @@ public struct AnalysisReport: Sendable {
     /// `streets.csv`: the street-space columns, then the noise columns when noise was computed.
     public var streetsTable: CSVTable {
         var table = stages.contains(.space) ? SpaceAllocationTables(space).streets : Self.streetIdentity(district)
-        guard let noiseTables else { return table }
-        table.header += NoiseTables.streetColumns
-        for index in table.rows.indices { table.rows[index] += noiseTables.streetCells(index) }
+        if let noiseTables {
+            table.header += NoiseTables.streetColumns
+            for index in table.rows.indices { table.rows[index] += noiseTables.streetCells(index) }
+        }
+        if stages.contains(.space), space.streets.count == table.rows.count {
+            let tables = SpaceAllocationTables(space)
+            table.header += SpaceAllocationTables.sidewalkColumns
+            for index in table.rows.indices { table.rows[index] += tables.sidewalkCells(index) }
+        }
         return table
     }
 

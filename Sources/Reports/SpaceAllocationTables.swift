@@ -19,8 +19,7 @@ public struct SpaceAllocationTables: Sendable {
     /// `streets.csv`: one row per street.
     public var streets: CSVTable {
         var table = CSVTable(header: ["id", "name", "highway", "length_m"] + Self.columns.map { "\($0.name)_m2" }
-            + ["defaulted", "street_area_m2", "pedestrian_share_pct", "width_m", "carriageway_width_m", "source",
-               "own_street_area_m2", "alongside_roads"])
+            + ["defaulted", "street_area_m2", "pedestrian_share_pct", "width_m", "carriageway_width_m", "source"])
         for street in allocation.streets {
             var row = [street.id, street.name ?? "", street.highway ?? "", NumberFormat.fixed(street.length, 2)]
             row += Self.columns.map { NumberFormat.fixed(street.areas[$0.category], 2) }
@@ -30,11 +29,19 @@ public struct SpaceAllocationTables: Sendable {
             row.append(street.section.map { NumberFormat.fixed($0.totalWidth, 2) } ?? "")
             row.append(street.section.map { NumberFormat.fixed($0.carriageway, 2) } ?? "")
             row.append("\(street.origin.file)#\(street.origin.index)")
-            row.append(NumberFormat.fixed(street.ownAreas.total, 2))
-            row.append(street.alongsideRoads.joined(separator: ";"))
             table.rows.append(row)
         }
         return table
+    }
+
+    /// Columns appended at the end of `streets.csv` (after the noise columns, so existing column
+    /// positions stay): what the street holds itself, and for a separate sidewalk the roads whose
+    /// rows also count it.
+    public static let sidewalkColumns = ["own_street_area_m2", "alongside_roads"]
+
+    public func sidewalkCells(_ index: Int) -> [String] {
+        let street = allocation.streets[index]
+        return [NumberFormat.fixed(street.ownAreas.total, 2), street.alongsideRoads.joined(separator: ";")]
     }
 
     /// `junctions.csv`: one row per junction, the streets meeting there (ids joined by `;`) and its
