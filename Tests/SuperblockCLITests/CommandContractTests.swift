@@ -1,4 +1,5 @@
 import Foundation
+import GeoPackage
 import Testing
 import TestSupport
 @testable import superblock
@@ -56,6 +57,15 @@ import TestSupport
         #expect(Array(try header("lots.csv").prefix(7)) == ["id", "area_m2", "compactness", "residents_300m", "newly_served_residents",
                                                              "nearest_green_m", "lden_dba"])
         #expect(try header("cells.csv").contains("pedestrian_share_pct"))
+        // Issue 12: junctions as units, a contract; the streets' new columns come last.
+        #expect(Array(try header("junctions.csv").prefix(8)) == ["id", "streets", "pedestrian_m2", "shared_m2", "cycle_m2", "green_m2",
+                                                                 "parking_m2", "traffic_m2"])
+        #expect(Array(streets.suffix(2)) == ["own_street_area_m2", "alongside_roads"])
+        let junctionRows = try String(contentsOfFile: "\(out)/junctions.csv", encoding: .utf8).split(separator: "\n").count - 1
+        #expect(junctionRows == 96)
+        let gpkg = try SQLiteConnection(path: "\(out)/district.gpkg")
+        #expect(try gpkg.query("SELECT count(*) FROM junctions") == [[.integer(Int64(junctionRows))]])
+        #expect(try gpkg.query("SELECT count(*) FROM street_space WHERE junction_id IS NOT NULL") == [[.integer(2 * 96)]])
         #expect(try header("receivers.csv") == ["id", "x", "y", "height_m", "ld_dba", "le_dba", "ln_dba", "lden_dba", "lnight_dba"])
         let receivers = try String(contentsOfFile: "\(out)/receivers.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -24,6 +24,7 @@ public struct DistrictGeoPackage: Sendable {
                                      styles: [MapStyles.pedestrianShare("pedestrian_share_pct", thresholds: space.thresholds, kind: .line)],
                                      emptyType: .multiLineString))
         layers.append(streetSpace())
+        if !space.junctions.isEmpty { layers.append(try junctions()) }
         layers.append(try maps.layer("buildings", title: "Buildings", table: buildingsTable, features: district.buildings,
                                      styles: [MapStyles.lden("lden_dba", kind: .fill), MapStyles.greenAccess], emptyType: .multiPolygon))
         if !district.greens.isEmpty {
@@ -75,6 +76,29 @@ public struct DistrictGeoPackage: Sendable {
         return FeatureLayer(name: "street_space", title: "Street space",
                             columns: [.init("street_id", .text), .init("junction_id", .text), .init("category", .text), .init("area_m2", .real)],
                             features: rows, geometryType: .multiPolygon, styles: [MapStyles.streetSpace])
+    }
+
+    /// One polygon per junction (its pieces dissolved), with the columns of `junctions.csv`.
+    func junctions() throws(GeometryError) -> FeatureLayer {
+        let space = report.space
+        var pieces = [[SpacePiece]](repeating: [], count: space.junctions.count)
+        for piece in space.pieces {
+            if case .junction(let index) = piece.owner, index < pieces.count { pieces[index].append(piece) }
+        }
+        let table = SpaceAllocationTables(space).junctions
+        let context = GeometryContext()
+        var rows: [FeatureLayer.Feature] = []
+        for (index, row) in table.rows.enumerated() where !pieces[index].isEmpty {
+            let polygons = try pieces[index].map { piece throws(GeometryError) in try Geometry.fromWKB(piece.wkb, in: context) }
+            let shape = try Geometry.robustUnion(of: polygons, in: context)
+            let values = zip(table.header, row).map { name, cell -> SQLValue in
+                name == "id" || name == "streets" ? .text(cell) : MapLayers.number(Double(cell))
+            }
+            rows.append(.init(wkb: try shape.wkb(), values: values))
+        }
+        let columns = table.header.map { name in FeatureLayer.Column(name, name == "id" || name == "streets" ? .text : .real) }
+        return FeatureLayer(name: "junctions", title: "Junctions", columns: columns, features: rows, geometryType: .multiPolygon,
+                            styles: [MapStyles.single("junction", colour: 0x9E9E9E, kind: .fill)])
     }
 
     /// Each building's most exposed facade receiver, where its levels were taken.
