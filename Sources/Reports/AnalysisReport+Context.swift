@@ -14,6 +14,8 @@ extension AnalysisReport {
             greenIfLotsGreen: greenIfLotsGreen.map(scope.green), lots: scope.lots(lots))
         report.censusUnallocated = censusUnallocated
         report.receivers = receivers
+        report.noiseGrid = noiseGrid
+        report.stages = stages
         report.contextFeatureCount = scope.contextCount
         report.district.inputNotes.append("\(scope.contextCount) features of the context margin (\(ContextMargin.key)=yes) were used as noise "
                                           + "sources, screens, green areas and street-space neighbours; no row or total reports them")

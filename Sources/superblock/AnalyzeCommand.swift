@@ -96,7 +96,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         pipeline.progress = console.progress
         var report: AnalysisReport
         do { report = try await pipeline.run(district) } catch { throw CommandFailure(error.description) }
-        report = report.withoutContext()
+        // Receivers and the grid hear every street read, the context margin's too: they are
+        // computed before the report is cut down to the reported features.
         let noise = report.noise
         if let receivers {
             try InputFiles.checkExist([receivers])
@@ -109,6 +110,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             report.receivers = ReceiversTable(points: points, levels: levels)
         }
         if let noiseGrid { report.noiseGrid = try await NoiseModel(options: noiseOptions.options).noiseGrid(forCommand: district, spacing: noiseGrid, streets: noise?.streets) }
+        report = report.withoutContext()
         var warnings: [String] = []
         console.stage("writing")
         let written = try report.write(to: OutputDirectory(path: out), warnings: &warnings)

@@ -60,6 +60,26 @@ import Testing
         }
     }
 
+    /// A road's row also counts the separately mapped sidewalk beside it; the district's total
+    /// without the margin still counts that sidewalk once (the pieces behind the rows add up to it).
+    @Test func aSidewalkCountedInItsRoadsRowIsCountedOnceInTheTotal() throws {
+        let road: [String: PropertyValue] = ["highway": .string("secondary"), "carriageway:width": .string("10")]
+        let features = [
+            Feature(id: "A", properties: road, geometry: .lineString([0, 0, 200, 0])),
+            Feature(id: "S", properties: ["highway": .string("footway"), "footway": .string("sidewalk"), "width": .string("4")],
+                    geometry: .lineString([0, 7, 200, 7])),
+            Feature(id: "C", properties: road.merging(Self.context) { $1 }, geometry: .lineString([0, 500, 200, 500])),
+        ]
+        let district = try DistrictLoader().load([NamedCollection(name: "sw.geojson", collection: FeatureCollection(features: features, crs: "EPSG:25831"))])
+        let space = ReportedScope(district).space(try SpaceAllocator().allocate(district))
+        let a = try #require(space.streets.first { $0.id == "A" }), sidewalk = try #require(space.streets.first { $0.id == "S" })
+        #expect(sidewalk.alongsideRoads == ["A"])
+        #expect(abs(a.areas.total - a.ownAreas.total - sidewalk.ownAreas.total) < 1e-6)
+        let pieces = space.pieces.reduce(0) { $0 + $1.area }
+        #expect(abs(space.district.total - pieces) < 1e-6)
+        #expect(abs(space.district.total - a.ownAreas.total - sidewalk.ownAreas.total) < 1e-6)
+    }
+
     @Test func contextBuildingsGetNoReceiversButContextStreetsAreHeard() async throws {
         let full = try await Self.report(try Self.district())
         let levels = Dictionary(uniqueKeysWithValues: (full.noise?.buildings ?? []).map { ($0.id, $0.levels) })

@@ -28,7 +28,9 @@ extension ReportedScope {
         var district = SpaceAreas()
         var lengthByCategory: [SpaceCategory: Double] = [:]
         for street in streetRows {
-            district += street.areas
+            // What the street holds itself: a road's row also shows its separate sidewalks, which
+            // have their own rows and must not be counted twice.
+            district += street.ownAreas
             if let section = street.section { lengthByCategory[section.carriagewayCategory, default: 0] += street.length }
         }
         for junction in junctions { district += junction.areas }
