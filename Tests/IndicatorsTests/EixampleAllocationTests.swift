@@ -16,9 +16,11 @@ import TestSupport
         try SpaceAllocationTests.expectAreasAddUp(Self.eixample.district, Self.eixample.allocation)
     }
 
-    /// Areas per street name (the extract spells Consell de Cent four ways).
+    /// Areas per street name (the extract spells Consell de Cent four ways). Separately mapped
+    /// sidewalks often carry the street's name too; their square metres are already in the rows of
+    /// the roads they run beside, so their own rows are left out here.
     static func areas(named matches: (String) -> Bool) -> SpaceAreas {
-        eixample.allocation.streets.filter { matches($0.name ?? "") }.reduce(SpaceAreas()) { $0 + $1.areas }
+        eixample.allocation.streets.filter { matches($0.name ?? "") && $0.alongsideRoads.isEmpty }.reduce(SpaceAreas()) { $0 + $1.areas }
     }
 
     @Test func consellDeCentGreenAxisIsSpaceForPeople() {
@@ -30,14 +32,13 @@ import TestSupport
     }
 
     /// Rows hold the street's section up to the junctions plus its separately mapped sidewalks
-    /// (most of the extract is mapped so): vehicles hold a third to 60 % of an ordinary Cerdà street
-    /// (10-14 m of carriageway between 5 m sidewalks, less where lanes are defaulted).
+    /// (most of the extract is mapped so): an ordinary Cerdà street gives about half to vehicles.
     @Test(arguments: ["Carrer de Casanova", "Carrer del Rosselló", "Carrer de Provença"])
     func ordinaryCerdaStreetsGiveAboutHalfToVehicles(name: String) {
         let street = Self.areas { $0 == name }
         let vehicleShare = street.vehicle / street.total
         #expect(street.total > 10_000)
-        #expect(vehicleShare > 0.30 && vehicleShare < 0.60, "\(name): \(vehicleShare)")
+        #expect(vehicleShare > 0.45 && vehicleShare < 0.60, "\(name): \(vehicleShare)")
     }
 
     /// A road's row is what it holds itself plus, for each separately mapped sidewalk beside it,
