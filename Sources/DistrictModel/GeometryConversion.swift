@@ -53,22 +53,11 @@ extension Geometry {
         }
     }
 
-    /// Only the polygonal parts (make-valid can return a collection with stray lines or points).
+    /// Only the polygonal parts (make-valid can return a collection with stray lines or points),
+    /// nil when there are none; a single polygon found in a collection is returned as itself.
     public func polygonalParts() throws(GeometryError) -> Geometry? {
-        switch kind {
-        case .polygon, .multiPolygon: return self
-        case .geometryCollection:
-            let polygons: [Geometry] = parts.flatMap { part -> [Geometry] in
-                switch part.kind {
-                case .polygon: [part]
-                case .multiPolygon: part.parts
-                default: []
-                }
-            }
-            guard !polygons.isEmpty else { return nil }
-            if polygons.count == 1 { return polygons[0] }
-            return try Geometry.collection(polygons, as: .multiPolygon, in: context)
-        default: return nil
-        }
+        let polygons = try areal()
+        guard !polygons.isEmpty else { return nil }
+        return kind == .geometryCollection && polygons.partCount == 1 ? polygons.parts[0] : polygons
     }
 }

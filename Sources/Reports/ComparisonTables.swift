@@ -120,6 +120,21 @@ public struct ComparisonTables: Sendable {
         return table
     }
 
+    /// The summary's cell table (terminal and HTML report): pedestrian share before and after and
+    /// the street space that moved, per cell of the after layout.
+    static let cellHeader = ["cell", "pedestrian share before", "after", "vehicles -> people m2", "vehicles -> green m2"]
+
+    var cellRows: [[String]] {
+        comparison.after.space.cells.map { cell in
+            let old = comparison.before.space.cells.first { $0.id == cell.id }
+            let moved = comparison.cellTransfers[cell.id] ?? SpaceTransfers()
+            return [cell.id, old?.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
+                    cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
+                    NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people)),
+                    NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: [.green]))]
+        }
+    }
+
     /// Writes `compare.csv`, `summary.csv`, `matches.csv`, `transfers.csv`, `compare.gpkg` and `report.html`; returns their paths.
     @discardableResult
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
@@ -157,16 +172,8 @@ public struct ComparisonTables: Sendable {
         }
         if !comparison.after.space.cells.isEmpty {
             lines.append("")
-            var cells = TextTable(header: ["cell", "pedestrian share before", "after", "vehicles -> people m2", "vehicles -> green m2"],
-                                  rightAligned: [1, 2, 3, 4])
-            for cell in comparison.after.space.cells {
-                let old = comparison.before.space.cells.first { $0.id == cell.id }
-                let moved = comparison.cellTransfers[cell.id] ?? SpaceTransfers()
-                cells.rows.append([cell.id, old?.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                                   cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                                   NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people)),
-                                   NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: [.green]))])
-            }
+            var cells = TextTable(header: Self.cellHeader, rightAligned: [1, 2, 3, 4])
+            cells.rows = cellRows
             lines.append(cells.rendered)
         }
         let warnings = Array(Set(GreenTables(comparison.before.green).warnings + GreenTables(comparison.after.green).warnings)).sorted()

@@ -234,8 +234,8 @@ actor SyntheticAnalysis {
     }
 
     @Test func textIsEscapedForXML() {
-        #expect(HTMLText.escape("Gran Via & <Corts> \"Catalanes\" l'Eixample") == "Gran Via &amp; &lt;Corts&gt; &quot;Catalanes&quot; l&#39;Eixample")
-        let outline = ReportOutline("<p>" + HTMLText.escape("a \u{1} & b") + "</p>")
+        #expect(XMLText.escape("Gran Via & <Corts> \"Catalanes\" l'Eixample") == "Gran Via &amp; &lt;Corts&gt; &quot;Catalanes&quot; l&#39;Eixample")
+        let outline = ReportOutline("<p>" + XMLText.escape("a \u{1} & b") + "</p>")
         #expect(outline.error == nil)
     }
 }

@@ -149,14 +149,9 @@ public struct SpaceAllocator: Sendable {
     public func bandPolygons(of district: District, context: GeometryContext) throws(GeometryError) -> [(street: Int, category: SpaceCategory, polygon: Geometry)] {
         let streets = district.streets
         let finder = try SeparateSidewalkFinder(streets: streets, searchDistance: separateSidewalkSearch, context: context)
-        var result: [(street: Int, category: SpaceCategory, polygon: Geometry)] = []
-        for (position, street) in streets.enumerated() {
-            let shape = try GeometryError.naming(street.origin) { () throws(GeometryError) in
-                try StreetShape(street, inference: inference, sidewalks: finder, context: context)
-            }
-            result += shape.bands.map { (position, $0.category, $0.polygon) }
+        return try StreetShape.shapes(of: streets, inference: inference, sidewalks: finder, context: context).enumerated().flatMap { position, shape in
+            shape.bands.map { (position, $0.category, $0.polygon) }
         }
-        return result
     }
 }
 

@@ -43,13 +43,7 @@ struct SpaceMeasurement {
     init(streets: [DistrictFeature], positions: [Int], owned: [Int], allStreets: [DistrictFeature], cells: [DistrictFeature],
          allocator: SpaceAllocator, context: GeometryContext) throws(GeometryError) {
         let finder = try SeparateSidewalkFinder(streets: allStreets, searchDistance: allocator.separateSidewalkSearch, context: context)
-        var shapes: [StreetShape] = []
-        shapes.reserveCapacity(streets.count)
-        for street in streets {
-            shapes.append(try GeometryError.naming(street.origin) { () throws(GeometryError) in
-                try StreetShape(street, inference: allocator.inference, sidewalks: finder, context: context)
-            })
-        }
+        let shapes = try StreetShape.shapes(of: streets, inference: allocator.inference, sidewalks: finder, context: context)
         let bands = try BandIndex(shapes: shapes)
         let nodes = JunctionNodes(streets: streets, eligible: shapes.indices.filter { shapes[$0].section != nil && shapes[$0].outline != nil })
         let built = try JunctionShape.build(nodes: nodes.nodes, shapes: shapes, bandIndex: bands, context: context)

@@ -38,6 +38,19 @@ struct StreetShape {
         }
     }
 
+    /// The shapes of `streets`, in their order; an error names the street it came from.
+    static func shapes(of streets: [DistrictFeature], inference: CrossSectionInference, sidewalks: SeparateSidewalkFinder,
+                       context: GeometryContext) throws(GeometryError) -> [StreetShape] {
+        var shapes: [StreetShape] = []
+        shapes.reserveCapacity(streets.count)
+        for street in streets {
+            shapes.append(try GeometryError.naming(street.origin) { () throws(GeometryError) in
+                try StreetShape(street, inference: inference, sidewalks: sidewalks, context: context)
+            })
+        }
+        return shapes
+    }
+
     /// The bands' bounding box, or nil when the street has no area.
     var envelope: Envelope? {
         bands.compactMap(\.envelope).reduce(nil) { $0?.union($1) ?? $1 }

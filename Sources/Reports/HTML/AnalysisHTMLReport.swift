@@ -34,13 +34,13 @@ public struct AnalysisHTMLReport: Sendable {
         var page = ReportPage(title: "District analysis", meta: ReportMeta.lines(district))
 
         page.addSection("What the numbers rest on", id: "assumptions",
-                        HTMLText.list(AssumptionLines(report.assumptions).lines + district.transformNotes, class: "assumptions"))
+                        XMLText.list(AssumptionLines(report.assumptions).lines + district.transformNotes, class: "assumptions"))
 
         let tables = SpaceAllocationTables(space)
         var street = try StreetSpaceMap(district: district, space: space).figure(in: frame).html
         street += PedestrianShareMap(district: district, space: space).figure(in: frame).html
         street += HTMLTable(tables.categoryTable, caption: "Street space by category").html
-        if let line = tables.shareLine { street += HTMLText.element("p", line) }
+        if let line = tables.shareLine { street += XMLText.element("p", line) }
         if !space.cells.isEmpty { street += HTMLTable(tables.cellsTable, caption: "Superblock cells").html }
         page.addSection("Street space", id: "street-space", street)
 
@@ -48,11 +48,11 @@ public struct AnalysisHTMLReport: Sendable {
             let map = noiseGrid.map { NoiseMap(district: district, grid: $0) } ?? NoiseMap(district: district, noise: noise)
             var body = try map.figure(in: frame).html
             body += HTMLTable(NoiseTables(noise).exposureTable, caption: "Residents by the level at their most exposed facade").html
-            body += HTMLText.element("p", "Residents assessed: \(NumberFormat.grouped(noise.exposure.assessedResidents))")
+            body += XMLText.element("p", "Residents assessed: \(NumberFormat.grouped(noise.exposure.assessedResidents))")
             body += Self.bandsTable(noise.exposure).html
             if let health = report.health {
                 let tables = HealthTables(health)
-                body += HTMLTable(tables.table, caption: "Health outcomes").html + HTMLText.element("p", tables.note, class: "caption")
+                body += HTMLTable(tables.table, caption: "Health outcomes").html + XMLText.element("p", tables.note, class: "caption")
             }
             page.addSection("Road-traffic noise", id: "noise", body)
         }
@@ -61,8 +61,8 @@ public struct AnalysisHTMLReport: Sendable {
             let tables = GreenTables(green)
             var body = GreenAccessMap(district: district, green: green).figure(in: frame).html
             body += HTMLTable(tables.summaryTable, caption: "Green space and trees").html
-            body += HTMLText.element("p", tables.summaryNote, class: "caption")
-            body += HTMLText.list(tables.warnings, class: "not-assessed")
+            body += XMLText.element("p", tables.summaryNote, class: "caption")
+            body += XMLText.list(tables.warnings, class: "not-assessed")
             page.addSection("Green space", id: "green", body)
         }
 
@@ -122,9 +122,9 @@ enum ReportMeta {
     }
 
     static func problems(_ problems: [LoadProblem]) -> String {
-        guard !problems.isEmpty else { return HTMLText.element("p", "None.") }
+        guard !problems.isEmpty else { return XMLText.element("p", "None.") }
         let shown = problems.prefix(30).map(\.description)
-        return HTMLText.element("p", "\(problems.count) problem(s) while loading and reading attributes" + (problems.count > 30 ? "; the first 30:" : ":"))
-            + HTMLText.list(shown, class: "notes")
+        return XMLText.element("p", "\(problems.count) problem(s) while loading and reading attributes" + (problems.count > 30 ? "; the first 30:" : ":"))
+            + XMLText.list(shown, class: "notes")
     }
 }

@@ -39,7 +39,7 @@ public struct ComparisonHTMLReport: Sendable {
         let tables = ComparisonTables(comparison)
         var page = ReportPage(title: "Before and after",
                               meta: ReportMeta.lines(before.district, label: "Before") + ReportMeta.lines(after.district, label: "After"))
-        page.addSection("What the numbers rest on", id: "assumptions", HTMLText.list(tables.assumptionLines, class: "assumptions"))
+        page.addSection("What the numbers rest on", id: "assumptions", XMLText.list(tables.assumptionLines, class: "assumptions"))
         page.addSection("Summary", id: "summary", summaryTable.html + streetsLine)
 
         var beforeSpace = StreetSpaceMap(district: before.district, space: before.space)
@@ -50,7 +50,7 @@ public struct ComparisonHTMLReport: Sendable {
         afterSpace.title = "Street space, after"
         var space = Self.pair(try beforeSpace.figure(in: half), try afterSpace.figure(in: half))
         if focus != nil {
-            space += HTMLText.element("p", "The maps of what changed are zoomed on where something changed, and 100 m around it.", class: "caption")
+            space += XMLText.element("p", "The maps of what changed are zoomed on where something changed, and 100 m around it.", class: "caption")
         }
         space += changes.peopleSpace(in: full).html + changes.pedestrianShare(in: full).html
         space += Self.transfersTable(comparison.transfers).html
@@ -65,7 +65,7 @@ public struct ComparisonHTMLReport: Sendable {
 
         let greenWarnings = Array(Set(GreenTables(before.green).warnings + GreenTables(after.green).warnings)).sorted()
         page.addSection("Method and sources", id: "method",
-                        HTMLText.list(greenWarnings, class: "not-assessed")
+                        XMLText.list(greenWarnings, class: "not-assessed")
                             + MethodNotes.html(noiseNotes: after.noise.notes, hasLots: false, hasCells: !after.space.cells.isEmpty))
         page.addSection("Problems", id: "problems",
                         ReportMeta.problems(before.district.problems + before.space.warnings + after.district.problems + after.space.warnings))
@@ -100,7 +100,7 @@ public struct ComparisonHTMLReport: Sendable {
         for (label, ids) in [("Only before", summary.onlyBefore), ("Only after", summary.onlyAfter)] where !ids.isEmpty {
             text += " \(label): " + ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? " ... and \(ids.count - 20) more." : ".")
         }
-        return HTMLText.element("p", text)
+        return XMLText.element("p", text)
     }
 
     static func transfersTable(_ transfers: SpaceTransfers) -> HTMLTable {
@@ -115,16 +115,8 @@ public struct ComparisonHTMLReport: Sendable {
     }
 
     var cellsTable: HTMLTable {
-        var table = HTMLTable(caption: "Cells", header: ["cell", "pedestrian share before", "after", "vehicles -> people m2", "vehicles -> green m2"],
-                              numeric: [1, 2, 3, 4])
-        for cell in comparison.after.space.cells {
-            let old = comparison.before.space.cells.first { $0.id == cell.id }
-            let moved = comparison.cellTransfers[cell.id] ?? SpaceTransfers()
-            table.rows.append([cell.id, old?.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                               cell.areas.pedestrianSharePercent.map { NumberFormat.fixed($0, 1) + " %" } ?? "-",
-                               NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people)),
-                               NumberFormat.grouped(moved.total(from: SpaceTransfers.vehicle, to: [.green]))])
-        }
+        var table = HTMLTable(caption: "Cells", header: ComparisonTables.cellHeader, numeric: [1, 2, 3, 4])
+        table.rows = ComparisonTables(comparison).cellRows
         return table
     }
 }

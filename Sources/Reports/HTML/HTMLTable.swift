@@ -15,7 +15,7 @@ struct HTMLTable {
 
     var html: String {
         var out = "<table class=\"\(className)\">"
-        if let caption { out += HTMLText.element("caption", caption) }
+        if let caption { out += XMLText.element("caption", caption) }
         out += "<thead><tr>" + header.enumerated().map { cell($0.offset, $0.element, tag: "th") }.joined() + "</tr></thead><tbody>"
         for row in rows {
             out += "<tr>" + row.enumerated().map { cell($0.offset, $0.element, tag: "td") }.joined() + "</tr>"
@@ -24,7 +24,7 @@ struct HTMLTable {
     }
 
     private func cell(_ column: Int, _ text: String, tag: String) -> String {
-        HTMLText.element(tag, text, class: numeric.contains(column) ? "num" : nil)
+        XMLText.element(tag, text, class: numeric.contains(column) ? "num" : nil)
     }
 }
 

@@ -29,11 +29,11 @@ struct MapFigure {
                      title: String? = nil) -> String? {
         guard !path.isEmpty else { return nil }
         var out = "<path"
-        for (name, value) in data { out += " data-\(name)=\"\(HTMLText.escape(value))\"" }
+        for (name, value) in data { out += " data-\(name)=\"\(XMLText.escape(value))\"" }
         if let fill { out += " fill=\"\(fill)\"" }
         if let stroke { out += " stroke=\"\(stroke)\"" }
         out += " d=\"\(path.data)\""
-        if let title { return out + "><title>\(HTMLText.escape(title))</title></path>" }
+        if let title { return out + "><title>\(XMLText.escape(title))</title></path>" }
         return out + "/>"
     }
 
@@ -42,13 +42,13 @@ struct MapFigure {
         let point = frame.gridPoint(x: x, y: y)
         let size = MapFrame.number(frame.fontSize * scale)
         return "<text x=\"\(point.x)\" y=\"\(point.y)\" font-size=\"\(size)\" text-anchor=\"middle\" dominant-baseline=\"central\">"
-            + HTMLText.escape(text) + "</text>"
+            + XMLText.escape(text) + "</text>"
     }
 
     var html: String {
         "<figure class=\"map\" id=\"\(id)\">"
-            + HTMLText.element("figcaption", title)
-            + "<svg class=\"map-canvas\" viewBox=\"\(frame.viewBox)\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+            + XMLText.element("figcaption", title)
+            + "<svg class=\"map-canvas\" viewBox=\"\(frame.viewBox)\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"\(XMLText.escape(title))\">"
             + "<rect class=\"frame\" x=\"0\" y=\"0\" width=\"\(frame.width)\" height=\"\(frame.height)\" fill=\"#fbfbf8\" stroke=\"#999\"/>"
             // A nested viewport clips what reaches beyond the frame (a map zoomed on part of the
             // district), so nothing is drawn over the scale bar.
@@ -57,7 +57,7 @@ struct MapFigure {
             + ScaleBar(frame: frame).svg + NorthArrow(frame: frame).svg
             + "</svg>"
             + legend.html
-            + HTMLText.element("p", caption, class: "caption")
+            + XMLText.element("p", caption, class: "caption")
             + "</figure>\n"
     }
 }

@@ -19,10 +19,10 @@ struct MapLegend {
 
     var html: String {
         var out = "<div class=\"legend\">"
-        if let title { out += HTMLText.element("p", title, class: "legend-title") }
+        if let title { out += XMLText.element("p", title, class: "legend-title") }
         out += "<ul>"
         for (swatch, label) in entries {
-            out += "<li>" + Self.svg(swatch) + HTMLText.escape(label) + "</li>"
+            out += "<li>" + Self.svg(swatch) + XMLText.escape(label) + "</li>"
         }
         return out + "</ul></div>"
     }

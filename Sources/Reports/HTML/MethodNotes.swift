@@ -52,6 +52,6 @@ enum MethodNotes {
         var lines = noiseNotes + streetSpace + noise + health + green
         if hasLots { lines += lots }
         if hasCells { lines += superblocks }
-        return HTMLText.list(lines, class: "notes")
+        return XMLText.list(lines, class: "notes")
     }
 }

@@ -16,17 +16,17 @@ struct ReportPage {
     /// A section with a heading; its body is already HTML.
     mutating func addSection(_ heading: String, id: String, _ body: String) {
         guard !body.isEmpty else { return }
-        sections.append("<section id=\"\(id)\">" + HTMLText.element("h2", heading) + body + "</section>\n")
+        sections.append("<section id=\"\(id)\">" + XMLText.element("h2", heading) + body + "</section>\n")
     }
 
     var html: String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             + "<meta name=\"generator\" content=\"superblock\"/>\n"
-            + HTMLText.element("title", title) + "\n<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n<header>"
-            + HTMLText.element("h1", title) + meta.map { HTMLText.element("p", $0, class: "meta") }.joined()
+            + XMLText.element("title", title) + "\n<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n<header>"
+            + XMLText.element("h1", title) + meta.map { XMLText.element("p", $0, class: "meta") }.joined()
             + "</header>\n" + sections.joined()
-            + "<footer>" + HTMLText.escape("Written by superblock. Coordinates in the district's metric CRS; maps are north-up. "
+            + "<footer>" + XMLText.escape("Written by superblock. Coordinates in the district's metric CRS; maps are north-up. "
                 + "Every number is in the CSV files beside this report.") + "</footer>\n</body>\n</html>\n"
     }
 }

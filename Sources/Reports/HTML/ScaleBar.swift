@@ -27,7 +27,7 @@ struct ScaleBar {
             + "<rect x=\"\(n(x + units / 2))\" y=\"\(n(y))\" width=\"\(n(units / 2))\" height=\"\(n(barHeight))\" fill=\"#fff\" stroke=\"#222\"/>"
             + "<text x=\"\(n(x))\" y=\"\(n(y - font * 0.3))\" font-size=\"\(n(font))\">0</text>"
             + "<text x=\"\(n(x + units))\" y=\"\(n(y - font * 0.3))\" font-size=\"\(n(font))\" text-anchor=\"middle\">"
-            + HTMLText.escape(Self.label(metres: length)) + "</text></g>"
+            + XMLText.escape(Self.label(metres: length)) + "</text></g>"
     }
 }
 

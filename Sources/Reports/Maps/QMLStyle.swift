@@ -47,10 +47,10 @@ struct QMLStyle: Sendable {
             lines.append("  <renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">")
             lines += ["    <symbols>"] + symbol(name: "0", colour: colour) + ["    </symbols>"]
         case .categorized(let attribute, let classes):
-            lines.append("  <renderer-v2 type=\"categorizedSymbol\" attr=\"\(Self.escaped(attribute))\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">")
+            lines.append("  <renderer-v2 type=\"categorizedSymbol\" attr=\"\(XMLText.escape(attribute))\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">")
             lines.append("    <categories>")
             for (index, item) in classes.enumerated() {
-                lines.append("      <category value=\"\(Self.escaped(item.match))\" label=\"\(Self.escaped(item.label))\" symbol=\"\(index)\" render=\"true\"/>")
+                lines.append("      <category value=\"\(XMLText.escape(item.match))\" label=\"\(XMLText.escape(item.label))\" symbol=\"\(index)\" render=\"true\"/>")
             }
             lines.append("    </categories>")
             lines += ["    <symbols>"] + classes.enumerated().flatMap { symbol(name: String($0.offset), colour: $0.element.colour) } + ["    </symbols>"]
@@ -58,7 +58,7 @@ struct QMLStyle: Sendable {
             lines.append("  <renderer-v2 type=\"RuleRenderer\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">")
             lines.append("    <rules key=\"\(Self.key(0))\">")
             for (index, item) in classes.enumerated() {
-                lines.append("      <rule key=\"\(Self.key(index + 1))\" filter=\"\(Self.escaped(item.match))\" label=\"\(Self.escaped(item.label))\" symbol=\"\(index)\"/>")
+                lines.append("      <rule key=\"\(Self.key(index + 1))\" filter=\"\(XMLText.escape(item.match))\" label=\"\(XMLText.escape(item.label))\" symbol=\"\(index)\"/>")
             }
             lines.append("    </rules>")
             lines += ["    <symbols>"] + classes.enumerated().flatMap { symbol(name: String($0.offset), colour: $0.element.colour) } + ["    </symbols>"]
@@ -101,20 +101,5 @@ struct QMLStyle: Sendable {
     private static func key(_ index: Int) -> String {
         let digits = String(index, radix: 16)
         return "{5b1e0c7a-3f2d-4c1b-9a6e-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits + "}"
-    }
-
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
