@@ -28,7 +28,7 @@ import TestSupport
         let summary = comparison.summary
         let toPeople = streets.compactMap { $0[0].number }.reduce(0, +), toGreen = streets.compactMap { $0[1].number }.reduce(0, +)
         // What moved inside junctions belongs to no street's row: streets and junctions add up.
-        let inJunctions = try SpaceTransfers.byAfterOwner(before: comparison.before.space, after: comparison.after.space)
+        let inJunctions = comparison.ownerTransfers
             .filter { if case .junction = $0.key { true } else { false } }.values
         let junctionPeople = inJunctions.reduce(0) { $0 + $1.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people) }
         let junctionGreen = inJunctions.reduce(0) { $0 + $1.total(from: SpaceTransfers.vehicle, to: [.green]) }

@@ -156,8 +156,8 @@ public struct SpaceAllocator: Sendable {
 }
 
 /// An allocation with the GEOS polygons behind it: every piece a street or junction holds, per
-/// category, disjoint. Lives in one context.
+/// category, disjoint, with its owner as in `allocation.pieces`. Lives in one context.
 struct ResolvedStreetSpace {
     var allocation: SpaceAllocation
-    var pieces: [(category: SpaceCategory, polygon: Geometry)]
+    var pieces: [(owner: SpacePiece.Owner, category: SpaceCategory, polygon: Geometry)]
 }

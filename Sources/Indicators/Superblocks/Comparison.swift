@@ -42,6 +42,10 @@ public struct LayoutComparison: Sendable {
     /// For the district, and per cell id.
     public var transfers: SpaceTransfers
     public var cellTransfers: [String: SpaceTransfers]
+    /// The same square metres charged to whoever holds them in the after layout (a street or a
+    /// junction of `after.space`): how many of a street's square metres were of another category
+    /// before. They add up to `transfers`.
+    public var ownerTransfers: [SpacePiece.Owner: SpaceTransfers] = [:]
 
     public var summary: ComparisonSummary { ComparisonSummary(self) }
 }
@@ -76,7 +80,7 @@ public struct Comparison: Sendable {
         let before = Self.replacingCells(of: before, with: shared)
         let after = Self.replacingCells(of: after, with: shared)
         progress?.beginStage("street space, both layouts", total: nil)
-        let (spaceBefore, spaceAfter, transfers, cellTransfers) = try measureSpace(before, after)
+        let space = try measureSpace(before, after)
         progress?.beginStage("matching streets", total: nil)
         let matches = try matcher.match(before: before.streets, after: after.streets)
         progress?.beginStage("residents", total: nil)
@@ -87,11 +91,11 @@ public struct Comparison: Sendable {
         let greenBefore = try layoutStage(green, "before: ").analyse(before, population: populationBefore)
         let greenAfter = try layoutStage(green, "after: ").analyse(after, population: populationAfter)
         return LayoutComparison(
-            before: LayoutAnalysis(district: before, space: spaceBefore, population: populationBefore, noise: noiseBefore, green: greenBefore,
+            before: LayoutAnalysis(district: before, space: space.before, population: populationBefore, noise: noiseBefore, green: greenBefore,
                                    health: HealthImpact(buildings: noiseBefore.buildings, options: health)),
-            after: LayoutAnalysis(district: after, space: spaceAfter, population: populationAfter, noise: noiseAfter, green: greenAfter,
+            after: LayoutAnalysis(district: after, space: space.after, population: populationAfter, noise: noiseAfter, green: greenAfter,
                                   health: HealthImpact(buildings: noiseAfter.buildings, options: health)),
-            matches: matches, transfers: transfers, cellTransfers: cellTransfers)
+            matches: matches, transfers: space.transfers, cellTransfers: space.cells, ownerTransfers: space.owners)
     }
 
     /// The noise model reporting its stage as one layout's.
@@ -115,23 +119,26 @@ public struct Comparison: Sendable {
 
     /// Both allocations, and the overlay of their street space, in one GEOS context.
     private func measureSpace(_ before: District, _ after: District) throws(GeometryError)
-        -> (SpaceAllocation, SpaceAllocation, SpaceTransfers, [String: SpaceTransfers]) {
+        -> (before: SpaceAllocation, after: SpaceAllocation, transfers: SpaceTransfers, cells: [String: SpaceTransfers],
+            owners: [SpacePiece.Owner: SpaceTransfers]) {
         let context = GeometryContext()
         let resolvedBefore = try allocator.resolve(before, context: context)
         let resolvedAfter = try allocator.resolve(after, context: context)
         let cells = try after.cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
         var district = SpaceTransfers()
         var perCell = Dictionary(cells.map { ($0.id, SpaceTransfers()) }, uniquingKeysWith: { first, _ in first })
+        var perOwner: [SpacePiece.Owner: SpaceTransfers] = [:]
 
         let pieces = resolvedBefore.pieces
         if !pieces.isEmpty {
             let index = try SpatialIndex(pieces.map(\.polygon))
-            for (category, polygon) in resolvedAfter.pieces {
+            for (owner, category, polygon) in resolvedAfter.pieces {
                 for candidate in index.query(polygon) where pieces[candidate].category != category {
                     let overlap = try polygon.robustIntersection(pieces[candidate].polygon)
                     let area = overlap.area
                     guard area > 1e-9 else { continue }
                     district[pieces[candidate].category, category] += area
+                    perOwner[owner, default: SpaceTransfers()][pieces[candidate].category, category] += area
                     for cell in cells {
                         let inside = try cell.area(of: overlap)
                         if inside > 0 { perCell[cell.id]![pieces[candidate].category, category] += inside }
@@ -139,7 +146,7 @@ public struct Comparison: Sendable {
                 }
             }
         }
-        return (resolvedBefore.allocation, resolvedAfter.allocation, district, perCell)
+        return (resolvedBefore.allocation, resolvedAfter.allocation, district, perCell, perOwner)
     }
 }
 

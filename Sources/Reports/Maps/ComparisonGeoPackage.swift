@@ -50,7 +50,7 @@ public struct ComparisonGeoPackage: Sendable {
 
     func streets(_ maps: MapLayers) throws(GeometryError) -> FeatureLayer {
         let before = comparison.before, after = comparison.after
-        let moved = try SpaceTransfers.byAfterOwner(before: before.space, after: after.space)
+        let moved = comparison.ownerTransfers
         let tables = ComparisonTables(comparison)
         var rows: [FeatureLayer.Feature] = []
         for match in comparison.matches {
