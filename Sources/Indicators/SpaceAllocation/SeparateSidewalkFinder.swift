@@ -34,14 +34,14 @@ struct SeparateSidewalkFinder {
         self.searchDistance = searchDistance
     }
 
-    /// The motor road a separately mapped sidewalk runs beside (the nearest within the search
-    /// distance of its midpoint): its class and its position among the finder's streets; or nil.
-    func roadAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> (highway: String, position: Int)? {
+    /// The class of the motor road a separately mapped sidewalk runs beside (the nearest within the
+    /// search distance of its midpoint), or nil: a sidewalk without a width takes that road's default.
+    func roadAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> String? {
         guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
         let middle = try line.interpolate(distance: line.length / 2)
         guard let nearest = roads.nearest(to: middle),
               try roads.geometries[nearest].distance(to: middle) <= searchDistance else { return nil }
-        return (roadClasses[nearest], roadPositions[nearest])
+        return roadClasses[nearest]
     }
 
     /// How a separately mapped sidewalk shares itself among the roads it runs beside: the share of

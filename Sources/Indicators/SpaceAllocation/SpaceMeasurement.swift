@@ -50,7 +50,7 @@ struct SpaceMeasurement {
         let nodes = JunctionNodes(streets: streets, eligible: shapes.indices.filter { shapes[$0].section != nil && shapes[$0].outline != nil })
         let built = try JunctionShape.build(nodes: nodes.nodes, shapes: shapes, bandIndex: bands, context: context)
         let junctionShapes = built.compactMap { $0 }
-        var claims = try StreetClaims(shapes: shapes, bands: bands, junctions: junctionShapes, context: context)
+        var claims = try StreetClaims(bands: bands, junctions: junctionShapes, context: context)
         let cellShapes = try cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
 
         func measured(_ polygons: [(category: SpaceCategory, polygon: Geometry)]) throws(GeometryError)

@@ -10,7 +10,6 @@ import GeometryEngine
 /// really overlap outside junctions: a separately mapped sidewalk along its road, two ways of one
 /// street meeting end to end, a bridge over a road.
 struct StreetClaims {
-    let shapes: [StreetShape]
     let bands: BandIndex
     let junctions: [JunctionShape]
     private let junctionIndex: SpatialIndex?
@@ -21,8 +20,7 @@ struct StreetClaims {
     /// Boxes closer than this are taken as touching, not overlapping (metres).
     static let touchTolerance = 0.01
 
-    init(shapes: [StreetShape], bands: BandIndex, junctions: [JunctionShape], context: GeometryContext) throws(GeometryError) {
-        self.shapes = shapes
+    init(bands: BandIndex, junctions: [JunctionShape], context: GeometryContext) throws(GeometryError) {
         self.bands = bands
         self.junctions = junctions
         junctionIndex = junctions.isEmpty ? nil : try SpatialIndex(junctions.map(\.polygon))

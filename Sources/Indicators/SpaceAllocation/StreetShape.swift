@@ -27,7 +27,7 @@ struct StreetShape {
         } else {
             let separate = try sidewalks.separateSides(of: street, line: geometry)
             let road = try sidewalks.roadAlongside(street, line: geometry)
-            let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road?.highway)
+            let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road)
             self.section = section
             let made = try StreetBands.polygons(of: geometry, section: section)
             bands = made.bands.map { ($0.category, $0.polygon, $0.polygon.envelope) }
