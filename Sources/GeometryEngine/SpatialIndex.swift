@@ -56,14 +56,17 @@ public final class SpatialIndex {
     }
 
     /// Index of the geometry nearest to `geometry` (by true distance, not envelope), or nil if empty.
-    public func nearest(to geometry: Geometry) -> Int? {
-        var search = NearestSearch(geometries: geometries, query: geometry, context: context)
+    ///
+    /// - Parameter prepared: the indexed geometries prepared, in the same order. With them each
+    ///   candidate's distance comes from GEOS's indexed facet distance instead of comparing every
+    ///   segment pair, which is what a building next to a park of thousands of vertices needs.
+    public func nearest(to geometry: Geometry, prepared: [PreparedGeometry]? = nil) -> Int? {
+        var search = NearestSearch(geometries: geometries, prepared: prepared, query: geometry, context: context)
         let found = withUnsafeMutablePointer(to: &search) { pointer in
             GEOSSTRtree_nearest_generic_r(context.handle, tree, NearestSearch.queryItem, geometry.handle, { first, second, distance, userData in
                 guard let userData, let distance else { return 0 }
                 let search = userData.assumingMemoryBound(to: NearestSearch.self)
-                guard let a = search.pointee.handle(for: first), let b = search.pointee.handle(for: second) else { return 0 }
-                return GEOSDistance_r(search.pointee.context.handle, a, b, distance)
+                return search.pointee.distance(first, second, into: distance)
             }, pointer)
         }
         guard let found else { return nil }
@@ -77,8 +80,24 @@ private struct NearestSearch {
     static var queryItem: UnsafeRawPointer? { UnsafeRawPointer(bitPattern: -1) }
 
     let geometries: [Geometry]
+    let prepared: [PreparedGeometry]?
     let query: Geometry
     let context: GeometryContext
+
+    /// GEOS's distance callback: 1 on success, 0 on failure.
+    func distance(_ first: UnsafeRawPointer?, _ second: UnsafeRawPointer?, into distance: UnsafeMutablePointer<Double>) -> Int32 {
+        if let prepared {
+            // The tree compares the query with indexed items; either may come first.
+            if first == Self.queryItem, let second, second != Self.queryItem {
+                return GEOSPreparedDistance_r(context.handle, prepared[Int(bitPattern: second) - 1].handle, query.handle, distance)
+            }
+            if second == Self.queryItem, let first, first != Self.queryItem {
+                return GEOSPreparedDistance_r(context.handle, prepared[Int(bitPattern: first) - 1].handle, query.handle, distance)
+            }
+        }
+        guard let a = handle(for: first), let b = handle(for: second) else { return 0 }
+        return GEOSDistance_r(context.handle, a, b, distance)
+    }
 
     func handle(for item: UnsafeRawPointer?) -> OpaquePointer? {
         guard let item else { return nil }

@@ -13,7 +13,8 @@ public struct PlanReport: Sendable {
         var lines = ["Plan: traffic cut \(NumberFormat.fixed(100 * options.trafficCut, 0)) %, carriageway to shared space "
             + "\(NumberFormat.fixed(100 * options.sharedShare, 0)) %, to green \(NumberFormat.fixed(100 * options.greenShare, 0)) %, "
             + "motor lane kept \(NumberFormat.fixed(100 * options.trafficShare, 0)) %, \(NumberFormat.fixed(options.speed, 0)) km/h"
-            + (options.reroute ? ", displaced traffic rerouted to the perimeter" : ""), ""]
+            + (options.reroute ? ", displaced traffic rerouted to the perimeter" : "")
+            + (options.squares ? ", interior crossings made squares" : ""), ""]
         var table = TextTable(header: ["cell", "interior streets", "shared m2 (nominal)", "green m2 (nominal)", "veh-km/day off",
                                        "perimeter streets", "added veh/day each"], rightAligned: [1, 2, 3, 4, 5, 6])
         for cell in plan.cellTotals {
@@ -22,6 +23,12 @@ public struct PlanReport: Sendable {
                                "\(cell.perimeterStreets)", options.reroute ? NumberFormat.fixed(cell.addedDailyFlow, 0) : "-"])
         }
         lines.append(table.rendered)
+        if options.squares {
+            let area = plan.squares.reduce(0) { $0 + $1.area }, green = plan.squares.reduce(0) { $0 + $1.greenArea }
+            lines.append("Squares: \(plan.squares.count) crossings of interior streets, \(NumberFormat.grouped(area)) m2 of carriageway "
+                         + "made pedestrian space, \(NumberFormat.grouped(green)) m2 of it planted"
+                         + (plan.squares.isEmpty ? " (no crossing where only one cell's interior streets meet)" : ""))
+        }
         lines.append("Nominal areas: centreline length x width per street (junctions counted per street); superblock compare measures the real change.")
         if !plan.warnings.isEmpty {
             lines.append("")

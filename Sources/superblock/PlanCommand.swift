@@ -44,6 +44,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Add the displaced traffic to the cells' perimeter streets.")
     var reroute = false
 
+    @Flag(help: "Turn the crossings of interior streets into squares: their carriageway becomes pedestrian space, --green-share of it a planter.")
+    var squares = false
+
     @Option(name: .customLong("basic-classes"), help: "Comma-separated highway classes of the basic network (never interior) when no street is tagged superblock=basic.")
     var basicClasses: String = BasicNetwork.defaultClasses.joined(separator: ",")
 
@@ -81,7 +84,8 @@ struct PlanCommand: ParsableCommand {
         }
         let classes = basicClasses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let planner = SuperblockPlan(
-            options: PlanOptions(trafficCut: trafficCut, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute),
+            options: PlanOptions(trafficCut: trafficCut, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute,
+                                 squares: squares),
             analysis: CellAnalysis(basicNetwork: BasicNetwork(classes: classes)))
         let plan: PlanResult
         console.stage("plan")
@@ -90,6 +94,7 @@ struct PlanCommand: ParsableCommand {
         console.stage("writing")
         var collection = try InputFiles.collection(of: file, checksGeographicRange: crs == nil)
         collection = plan.apply(to: collection, file: file)
+        collection.features += try SquareOutput.features(of: plan, district: district, file: file)
         if let crs, !OSMFileType.isExtract(file) { collection.crs = crs }
         let geographic = CRSName.isGeographic(collection.crs ?? CRSName.crs84)
         do {

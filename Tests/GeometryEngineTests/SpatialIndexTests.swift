@@ -33,6 +33,24 @@ import GeometryEngine
         }
     }
 
+    /// With the items prepared, the nearest item and its distance are those of the plain search:
+    /// discs of 256 vertices (a park), queried from inside one, between them and far away.
+    @Test func preparedNearestMatchesThePlainSearch() throws {
+        let discs = try (0..<6).map { i in
+            try Geometry.point(x: Double(i % 3) * 100, y: Double(i / 3) * 100, in: context).buffer(20 + Double(i), style: BufferStyle(quadrantSegments: 64))
+        }
+        let index = try SpatialIndex(discs)
+        let prepared = try discs.map { try PreparedGeometry($0) }
+        for (qx, qy) in [(5.0, 5.0), (50.0, 50.0), (230.0, 118.0), (-400.0, 30.0), (160.0, -3.0)] {
+            let query = try Geometry.rectangle(Envelope(minX: qx, minY: qy, maxX: qx + 4, maxY: qy + 3), in: context)
+            let plain = try #require(index.nearest(to: query))
+            let fast = try #require(index.nearest(to: query, prepared: prepared))
+            #expect(fast == plain)
+            #expect(abs(try prepared[fast].distance(to: query) - (try discs[plain].distance(to: query))) < 1e-9)
+        }
+        #expect(try prepared[0].distance(to: Geometry.point(x: 5, y: 5, in: context)) == 0)
+    }
+
     @Test func indexOverPolygons() throws {
         let squares = try (0..<10).map { i in
             try Geometry.rectangle(Envelope(minX: Double(i) * 10, minY: 0, maxX: Double(i) * 10 + 5, maxY: 5), in: context)

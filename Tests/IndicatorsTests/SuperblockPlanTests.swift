@@ -43,11 +43,14 @@ import TestSupport
         try SuperblockPlan(options: options).plan(district, cells: CellAnalysis.inputs(from: district.cells))
     }
 
-    /// The after layout as `superblock plan` writes it, loaded again with the cells.
+    /// The after layout as `superblock plan` writes it, loaded again with the cells (the grid is in
+    /// its metric CRS, so squares are written as computed).
     static func after(_ plan: PlanResult, in directory: URL) throws -> District {
         let collection = try GeoJSONReader().read(contentsOf: gridFile)
         let url = directory.appendingPathComponent("after.geojson")
-        try GeoJSONWriter(coordinatePrecision: 4).write(plan.apply(to: collection, file: gridFile.path), to: url)
+        var written = plan.apply(to: collection, file: gridFile.path)
+        written.features += plan.squareFeatures { $0 }
+        try GeoJSONWriter(coordinatePrecision: 4).write(written, to: url)
         return try DistrictLoader().load([url, cellsFile])
     }
 
@@ -90,6 +93,38 @@ import TestSupport
         #expect(abs(cell.areas[.shared] + cell.areas[.green] - 15_196) < 0.01)
         #expect(abs(cell.areas[.green] - Self.greenInCell) < 0.01)
         #expect(cell.areas.pedestrianSharePercent! > 75)
+    }
+
+    /// `--squares`: the crossings where four interior streets of one cell meet, four per cell. Each
+    /// junction is the 20 m x 20 m overlap of the streets' outlines; its carriageway is the cross of
+    /// the two 10 m carriageways, 10 x 20 + 10 x 5 x 2 = 300 m2, the four 5 m x 5 m corners (100 m2)
+    /// sidewalk. The square takes the 300 m2, the default green share 0.2 of it (60 m2) a planter at
+    /// its centre; analysed again the junction holds 340 m2 pedestrian and 60 m2 green, nothing else,
+    /// and the district's street area does not change.
+    @Test func interiorCrossingsBecomeSquares() throws {
+        let plan = try Self.plan(PlanOptions(squares: true))
+        #expect(plan.squares.count == 36)
+        #expect(plan.cellTotals.allSatisfy { $0.squares == 4 && abs($0.squareArea - 1_200) < 0.01 && abs($0.squareGreenArea - 240) < 0.01 })
+        #expect(plan.squares.allSatisfy { abs($0.area - 300) < 0.01 && abs($0.greenArea - 60) < 0.01 })
+        let square = try #require(plan.squares.first { Set($0.streetIDs) == ["ns-4-3", "ns-4-4", "ew-4-3", "ew-4-4"] })
+        #expect(square.cellID == "cell-1-1")
+        #expect(abs(square.x - 430_533.2) < 1e-6 && abs(square.y - 4_581_533.2) < 1e-6)
+        // Crossings with a basic street stay junctions of the streets.
+        #expect(!plan.squares.contains { $0.streetIDs.contains("ns-3-4") })
+
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = try Self.after(plan, in: directory)
+        #expect(after.streets.count == Self.before.streets.count + 72)
+        let allocation = try SpaceAllocator().allocate(after)
+        let junction = try #require(allocation.junctions.first { abs($0.x - square.x) < 0.01 && abs($0.y - square.y) < 0.01 })
+        #expect(abs(junction.areas[.pedestrian] - 340) < 0.01)
+        #expect(abs(junction.areas[.green] - 60) < 0.01)
+        #expect(junction.areas[.shared] + junction.areas[.traffic] < 0.01)
+        // The squares' own rows hold nothing: their area is their junction's.
+        #expect(allocation.streets.filter { $0.id.hasPrefix("square-") }.allSatisfy { $0.areas.total < 0.01 })
+        let beforeTotal = try SpaceAllocator().allocate(Self.before).district.total
+        #expect(abs(allocation.district.total - beforeTotal) < 0.01)
     }
 
     @Test func reroutedTrafficIsSpreadEvenlyOverThePerimeter() throws {

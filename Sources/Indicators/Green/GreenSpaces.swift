@@ -38,16 +38,20 @@ struct GreenSpaces {
 final class IndexedParts {
     let parts: [Geometry]
     let index: SpatialIndex?
+    /// The parts prepared: a park of thousands of vertices is measured against each building
+    /// through its facet index instead of segment by segment.
+    let prepared: [PreparedGeometry]
     private var networkDistances: [Double]?
 
     init(_ parts: [Geometry]) throws(GeometryError) {
         self.parts = parts
         index = parts.isEmpty ? nil : try SpatialIndex(parts)
+        prepared = try parts.map { part throws(GeometryError) in try PreparedGeometry(part) }
     }
 
     func isWithin(_ distance: Double, of geometry: Geometry) -> Bool {
         guard let index, let box = geometry.envelope else { return false }
-        return index.query(box.expanded(by: distance)).contains { parts[$0].isWithinDistance(distance, of: geometry) }
+        return index.query(box.expanded(by: distance)).contains { prepared[$0].isWithinDistance(distance, of: geometry) }
     }
 
     /// Walking distance from every network node to these parts (one multi-source Dijkstra, cached).
@@ -66,7 +70,7 @@ final class IndexedParts {
 
     /// Distance to the nearest part, or nil when there is none.
     func nearestDistance(to geometry: Geometry) throws(GeometryError) -> Double? {
-        guard let index, let nearest = index.nearest(to: geometry) else { return nil }
-        return try parts[nearest].distance(to: geometry)
+        guard let index, let nearest = index.nearest(to: geometry, prepared: prepared) else { return nil }
+        return try prepared[nearest].distance(to: geometry)
     }
 }

@@ -72,13 +72,13 @@ struct WalkingNetwork {
     func distances(to targets: IndexedParts, limit: Double, context: GeometryContext) throws(GeometryError) -> [Double] {
         var distance = [Double](repeating: .infinity, count: nodeCount)
         var heap = MinHeap()
-        for part in targets.parts {
+        for (k, part) in targets.parts.enumerated() {
             guard let box = part.envelope else { continue }
             let (cx, cy) = box.center
             let reach = ((box.width * box.width + box.height * box.height).squareRoot() / 2) + entryDistance
             for candidate in grid.sources(nearX: cx, y: cy, radius: reach) {
                 let point = try Geometry.point(x: nodes[2 * candidate], y: nodes[2 * candidate + 1], in: context)
-                let gap = try part.distance(to: point)
+                let gap = try targets.prepared[k].distance(to: point)
                 if gap <= entryDistance, gap < distance[candidate] {
                     distance[candidate] = gap
                     heap.push(gap, candidate)

@@ -9,6 +9,8 @@ struct BandIndex {
         var category: SpaceCategory
         var polygon: Geometry
         var envelope: Envelope
+        /// From a planned square: first served inside a junction.
+        var isSquare = false
     }
 
     let entries: [Entry]
@@ -23,7 +25,8 @@ struct BandIndex {
             let start = entries.count
             for band in shape.bands {
                 guard let envelope = band.envelope else { continue }
-                entries.append(Entry(street: street, category: band.category, polygon: band.polygon, envelope: envelope))
+                entries.append(Entry(street: street, category: band.category, polygon: band.polygon, envelope: envelope,
+                                     isSquare: shape.isSquare))
             }
             ranges.append(start..<entries.count)
         }

@@ -75,24 +75,32 @@ struct JunctionShape {
             area = try area.robustDifference(try Geometry.robustUnion(of: earlier, in: context))
         }
         guard !area.isEmpty, let envelope = area.envelope else { return nil }
-        // Split by category, by priority, among every band present (not only the meeting streets').
+        // Split by category: a planned square's own categories first, then by priority among
+        // every other band present (not only the meeting streets').
         var remaining = area
         var pieces: [(SpaceCategory, Geometry)] = []
         let present = bandIndex.bands(intersecting: envelope)
-        for category in SpaceCategory.allCases where !remaining.isEmpty {
-            // The bands cut to the junction's box first (a linear clip, no overlay), so the
-            // overlays below see a few small polygons, never whole streets.
-            var cover: [Geometry] = []
-            for band in present where bandIndex.category(band) == category {
-                let near = try bandIndex.polygon(band).clippedArea(to: envelope)
-                if !near.isEmpty { cover.append(near) }
+        let squares = present.filter { bandIndex.entries[$0].isSquare }
+        for round in squares.isEmpty ? [false] : [true, false] {
+            for category in SpaceCategory.allCases where !remaining.isEmpty {
+                // The bands cut to the junction's box first (a linear clip, no overlay), so the
+                // overlays below see a few small polygons, never whole streets.
+                var cover: [Geometry] = []
+                for band in present where bandIndex.category(band) == category && bandIndex.entries[band].isSquare == round {
+                    let near = try bandIndex.polygon(band).clippedArea(to: envelope)
+                    if !near.isEmpty { cover.append(near) }
+                }
+                guard !cover.isEmpty else { continue }
+                let covering = try Geometry.robustUnion(of: cover, in: context)
+                let piece = try remaining.robustIntersection(covering)
+                guard piece.area > 0 else { continue }
+                if let same = pieces.firstIndex(where: { $0.0 == category }) {
+                    pieces[same].1 = try Geometry.robustUnion(of: [pieces[same].1, piece], in: context)
+                } else {
+                    pieces.append((category, piece))
+                }
+                remaining = try remaining.robustDifference(covering)
             }
-            guard !cover.isEmpty else { continue }
-            let covering = try Geometry.robustUnion(of: cover, in: context)
-            let piece = try remaining.robustIntersection(covering)
-            guard piece.area > 0 else { continue }
-            pieces.append((category, piece))
-            remaining = try remaining.robustDifference(covering)
         }
         guard !pieces.isEmpty else { return nil }
         let polygon = pieces.count == 1 ? pieces[0].1 : try Geometry.robustUnion(of: pieces.map(\.1), in: context)

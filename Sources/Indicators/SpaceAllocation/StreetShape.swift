@@ -14,6 +14,9 @@ struct StreetShape {
     /// sidewalk finder was made from) and the share of its length along each: its area also counts
     /// in those roads' rows, in those shares.
     var alongsideRoads: [(position: Int, share: Double)] = []
+    /// A square drawn by `superblock plan --squares` (`superblock:square`): inside its junction
+    /// its categories take precedence over the streets' bands.
+    var isSquare = false
 
     init(_ street: DistrictFeature, inference: CrossSectionInference, sidewalks: SeparateSidewalkFinder,
          context: GeometryContext) throws(GeometryError) {
@@ -24,6 +27,7 @@ struct StreetShape {
             length = 0
             outline = area
             halfWidth = 0
+            isSquare = street.attributes.string("superblock:square") != nil
         } else {
             let separate = try sidewalks.separateSides(of: street, line: geometry)
             let road = try sidewalks.roadAlongside(street, line: geometry)

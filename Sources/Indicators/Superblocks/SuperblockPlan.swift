@@ -12,19 +12,23 @@ import GeometryEngine
 /// | rest, 1 - shared - green | 0 | stays a central motor lane (e.g. 0.3 of a 10 m carriageway keeps a 3 m access and emergency lane); the defaults keep none because at 10 km/h deliveries, residents and emergency vehicles use the shared surface itself, as in the Barcelona interiors |
 /// | `speed` | 10 km/h | the interiors' limit (DESIGN.md section 4.5) |
 /// | `reroute` | off | add the displaced traffic to the cell's perimeter streets |
+/// | `squares` | off | turn the crossings of interior streets into squares (`PlannedSquare`) |
 public struct PlanOptions: Sendable, Equatable {
     public var trafficCut: Double
     public var sharedShare: Double
     public var greenShare: Double
     public var speed: Double
     public var reroute: Bool
+    public var squares: Bool
 
-    public init(trafficCut: Double = 0.82, sharedShare: Double = 0.8, greenShare: Double = 0.2, speed: Double = 10, reroute: Bool = false) {
+    public init(trafficCut: Double = 0.82, sharedShare: Double = 0.8, greenShare: Double = 0.2, speed: Double = 10, reroute: Bool = false,
+                squares: Bool = false) {
         self.trafficCut = trafficCut
         self.sharedShare = sharedShare
         self.greenShare = greenShare
         self.speed = speed
         self.reroute = reroute
+        self.squares = squares
     }
 
     /// The share of the carriageway that stays a motor lane.
@@ -75,6 +79,10 @@ public struct PlannedCell: Sendable, Equatable {
     public var perimeterStreets: Int
     /// Vehicles a day added to each perimeter street (0 without `reroute`).
     public var addedDailyFlow: Double
+    /// Crossings turned into squares (with `squares`), and their surface and planted area (m2).
+    public var squares = 0
+    public var squareArea = 0.0
+    public var squareGreenArea = 0.0
 }
 
 /// The after layout of a plan, as property changes to the input features.
@@ -83,6 +91,8 @@ public struct PlanResult: Sendable {
     public var cells: [SuperblockCell]
     public var streets: [PlannedStreet]
     public var cellTotals: [PlannedCell]
+    /// The squares at interior crossings (empty without `squares`).
+    public var squares: [PlannedSquare] = []
     /// Streets left alone, and streets whose after tags could not reproduce the planned section.
     public var warnings: [LoadProblem]
 
@@ -94,6 +104,11 @@ public struct PlanResult: Sendable {
             for (key, value) in street.changes { result.features[street.origin.index].properties[key] = value }
         }
         return result
+    }
+
+    /// The squares as features of the after layout, in the coordinates `transform` gives.
+    public func squareFeatures(transform: ([Double]) throws -> [Double]) rethrows -> [Feature] {
+        try squares.flatMap { try $0.features(marker: options.marker, transform: transform) }
     }
 }
 
@@ -205,7 +220,20 @@ public struct SuperblockPlan: Sendable {
                                          length: (try context.geometry(of: street)).length, sharedWidth: 0, greenWidth: 0))
         }
         planned.sort { $0.index < $1.index }
-        return PlanResult(options: options, cells: cells, streets: planned, cellTotals: totals, warnings: warnings)
+        var result = PlanResult(options: options, cells: cells, streets: planned, cellTotals: totals, warnings: warnings)
+        if options.squares {
+            var allocator = SpaceAllocator(inference: inference)
+            allocator.separateSidewalkSearch = separateSidewalkSearch
+            result.squares = try JunctionSquares.squares(of: try allocator.allocate(district), cells: cells, streets: streets,
+                                                         greenShare: options.greenShare, context: context)
+            for square in result.squares {
+                guard let k = result.cellTotals.firstIndex(where: { $0.id == square.cellID }) else { continue }
+                result.cellTotals[k].squares += 1
+                result.cellTotals[k].squareArea += square.area
+                result.cellTotals[k].squareGreenArea += square.greenArea
+            }
+        }
+        return result
     }
 
     /// Vehicles a day, from whatever traffic figures the street has (or its class default).
