@@ -11,6 +11,10 @@ struct SeparateSidewalkFinder {
     /// The roads' positions among the streets the finder was made from.
     let roadPositions: [Int]
     let searchDistance: Double
+    /// How far from a road a separately mapped sidewalk may run and still belong to it (its row,
+    /// its side, its default width). Wider than `searchDistance`: boulevards such as the Diagonal
+    /// have sidewalks 19-24 m from their nearest carriageway, and the nearest road wins anyway.
+    static let pairingDistance = 25.0
     /// Share of the road's length a sidewalk must run alongside to count.
     static let minimumCoverage = 0.5
 
@@ -40,7 +44,7 @@ struct SeparateSidewalkFinder {
         guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
         let middle = try line.interpolate(distance: line.length / 2)
         guard let nearest = roads.nearest(to: middle),
-              try roads.geometries[nearest].distance(to: middle) <= searchDistance else { return nil }
+              try roads.geometries[nearest].distance(to: middle) <= max(searchDistance, Self.pairingDistance) else { return nil }
         return roadClasses[nearest]
     }
 
@@ -56,10 +60,33 @@ struct SeparateSidewalkFinder {
         var counts: [Int: Int] = [:]
         for k in 0..<samples {
             let point = try line.interpolate(distance: (Double(k) + 0.5) * length / Double(samples))
-            guard let nearest = roads.nearest(to: point), try roads.geometries[nearest].distance(to: point) <= searchDistance else { continue }
+            guard let nearest = roads.nearest(to: point), try roads.geometries[nearest].distance(to: point) <= max(searchDistance, Self.pairingDistance) else { continue }
             counts[roadPositions[nearest], default: 0] += 1
         }
         return counts.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / Double(samples)) }
+    }
+
+    /// Whether the roads a separately mapped sidewalk runs beside lie on its left (true) or right
+    /// (false), by a majority of the same samples; nil when no road is within the search distance.
+    func roadSide(of street: DistrictFeature, line: Geometry) throws(GeometryError) -> Bool? {
+        guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
+        let length = line.length
+        guard length > 0.5 else { return nil }
+        let samples = max(1, min(Self.maximumSamples, Int((length / Self.sampleStep).rounded(.up))))
+        var vote = 0
+        for k in 0..<samples {
+            let along = (Double(k) + 0.5) * length / Double(samples)
+            let point = try line.interpolate(distance: along)
+            let ahead = try line.interpolate(distance: min(length, along + 0.25)), behind = try line.interpolate(distance: max(0, along - 0.25))
+            guard let nearest = roads.nearest(to: point) else { continue }
+            let road = roads.geometries[nearest]
+            guard try road.distance(to: point) <= max(searchDistance, Self.pairingDistance) else { continue }
+            let foot = try road.interpolate(distance: road.project(point)).coordinates, here = point.coordinates
+            let a = ahead.coordinates, b = behind.coordinates
+            let cross = (a[0] - b[0]) * (foot[1] - here[1]) - (a[1] - b[1]) * (foot[0] - here[0])
+            if cross > 0 { vote += 1 } else if cross < 0 { vote -= 1 }
+        }
+        return vote == 0 ? nil : vote > 0
     }
 
     static let sampleStep = 5.0

@@ -33,9 +33,20 @@ struct StreetShape {
             let road = try sidewalks.roadAlongside(street, line: geometry)
             let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road)
             self.section = section
-            let made = try StreetBands.polygons(of: geometry, section: section)
-            bands = made.bands.map { ($0.category, $0.polygon, $0.polygon.envelope) }
-            outline = made.outline
+            if section.left.isEmpty, section.right.isEmpty, section.carriageway > 0,
+               let roadOnLeft = try sidewalks.roadSide(of: street, line: geometry) {
+                // A sidewalk mapped as its own way lies beside its road, whatever line the mapper
+                // drew (its middle, or the kerb): its width is laid on the side away from the road,
+                // so it does not overlap the carriageway and lose to it what it really has.
+                let band = try geometry.buffer(roadOnLeft ? -section.carriageway : section.carriageway,
+                                               style: BufferStyle(cap: .flat, singleSided: true))
+                bands = [(section.carriagewayCategory, band, band.envelope)]
+                outline = band
+            } else {
+                let made = try StreetBands.polygons(of: geometry, section: section)
+                bands = made.bands.map { ($0.category, $0.polygon, $0.polygon.envelope) }
+                outline = made.outline
+            }
             halfWidth = max(section.intervals(onLeft: true).last?.to ?? 0, section.intervals(onLeft: false).last?.to ?? 0)
             length = geometry.length
             alongsideRoads = try sidewalks.roadsAlongside(street, line: geometry)
