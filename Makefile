@@ -43,7 +43,7 @@ demo: release
 	$(RELEASE_BIN) propagation $(ISO)/profiles/TC07_Direct.json --temperature 10
 	$(RELEASE_BIN) propagation --scene $(ISO)/scenes/TC08.geojson
 	$(RELEASE_BIN) detect Samples/synthetic/grid.geojson -o $(DEMO_OUT)/synthetic-cells.geojson
-	$(RELEASE_BIN) plan Samples/synthetic/grid.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson -o $(DEMO_OUT)/synthetic-after.geojson
+	$(RELEASE_BIN) plan Samples/synthetic/grid.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson --squares -o $(DEMO_OUT)/synthetic-after.geojson
 	$(RELEASE_BIN) compare Samples/synthetic/grid.geojson $(DEMO_OUT)/synthetic-after.geojson --cells $(DEMO_OUT)/synthetic-cells.geojson \
 	    --out $(DEMO_OUT)/synthetic-compare
 	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
