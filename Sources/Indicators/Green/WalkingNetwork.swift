@@ -109,36 +109,3 @@ struct WalkingNetwork {
         return best
     }
 }
-
-/// A binary min-heap of (distance, node) for Dijkstra.
-struct MinHeap {
-    private var items: [(Double, Int)] = []
-
-    mutating func push(_ key: Double, _ value: Int) {
-        items.append((key, value))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].0 < items[parent].0 else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Double, Int)? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < items.count, items[left].0 < items[smallest].0 { smallest = left }
-            if right < items.count, items[right].0 < items[smallest].0 { smallest = right }
-            if smallest == parent { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return top
-    }
-}

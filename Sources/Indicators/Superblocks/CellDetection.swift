@@ -46,30 +46,58 @@ public struct CellDetection: Sendable {
     }
 
     /// Merges faces below the minimum area into their neighbours.
+    ///
+    /// The faces' shared boundary lengths are measured once, pair by pair among neighbours found
+    /// through a spatial index; a merged cell's boundary with a third face is the sum of its parts'
+    /// (the faces are disjoint), so merging is bookkeeping on that table and each final cell is one
+    /// union of its faces. The order is the one the rule states: the smallest small cell first (the
+    /// earliest face on ties), into the neighbour with the longest shared boundary (the smaller on ties).
     func merge(_ faces: [Geometry]) throws(GeometryError) -> [(polygon: Geometry, faces: Int)] {
-        var cells = faces.map { (polygon: $0, faces: 1, area: $0.area) }
-        var isolated = Set<Int>()  // small cells found to have no neighbour, by position
-        while true {
-            let small = cells.indices.filter { cells[$0].area < analysis.limits.minimumArea && !isolated.contains($0) }
-            guard let smallest = small.min(by: { cells[$0].area < cells[$1].area }) else { break }
-            let cell = cells[smallest].polygon
+        guard !faces.isEmpty else { return [] }
+        let index = try SpatialIndex(faces)
+        var shared = [[Int: Double]](repeating: [:], count: faces.count)
+        for (i, face) in faces.enumerated() {
+            for j in index.query(face) where j > i {
+                let length = try face.intersection(faces[j]).length
+                guard length > 1e-6 else { continue }
+                shared[i][j] = length
+                shared[j][i] = length
+            }
+        }
+        var area = faces.map(\.area)
+        var members = faces.indices.map { [$0] }
+        var alive = [Bool](repeating: true, count: faces.count)
+        var queue = MinHeap()
+        for k in faces.indices where area[k] < analysis.limits.minimumArea { queue.push(area[k], k) }
+        while let (key, smallest) = queue.pop() {
+            // Stale entries: a cell merged away, or grown since it was queued.
+            guard alive[smallest], key == area[smallest] else { continue }
             var best: (index: Int, shared: Double)?
-            for other in cells.indices where other != smallest {
-                guard let a = cell.envelope, let b = cells[other].polygon.envelope, a.intersects(b) else { continue }
-                let shared = try cell.intersection(cells[other].polygon).length
-                guard shared > 1e-6 else { continue }
-                if best == nil || shared > best!.shared + 1e-9
-                    || (abs(shared - best!.shared) <= 1e-9 && cells[other].area < cells[best!.index].area) {
-                    best = (other, shared)
+            for (other, length) in shared[smallest].sorted(by: { $0.key < $1.key }) {
+                if best == nil || length > best!.shared + 1e-9 || (abs(length - best!.shared) <= 1e-9 && area[other] < area[best!.index]) {
+                    best = (other, length)
                 }
             }
-            guard let best else { isolated.insert(smallest); continue }
-            let union = try cell.union(cells[best.index].polygon)
-            cells[best.index] = (union, cells[best.index].faces + cells[smallest].faces, union.area)
-            cells.remove(at: smallest)
-            isolated = Set(isolated.map { $0 > smallest ? $0 - 1 : $0 })
+            guard let target = best?.index else { continue }  // no neighbour: it stays as it is
+            alive[smallest] = false
+            members[target] += members[smallest]
+            members[smallest] = []
+            area[target] += area[smallest]
+            for (other, length) in shared[smallest] where other != target {
+                shared[target][other, default: 0] += length
+                shared[other][target, default: 0] += length
+                shared[other][smallest] = nil
+            }
+            shared[target][smallest] = nil
+            shared[smallest] = [:]
+            if area[target] < analysis.limits.minimumArea { queue.push(area[target], target) }
         }
-        return cells.map { ($0.polygon, $0.faces) }
+        var cells: [(polygon: Geometry, faces: Int)] = []
+        for k in faces.indices where alive[k] {
+            let polygon = members[k].count == 1 ? faces[k] : try Geometry.union(of: members[k].map { faces[$0] }, in: faces[k].context)
+            cells.append((polygon, members[k].count))
+        }
+        return cells
     }
 }
 
