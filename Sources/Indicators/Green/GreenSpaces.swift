@@ -68,9 +68,20 @@ final class IndexedParts {
         return index.query(geometry).map { parts[$0] }.filter { $0.intersects(geometry) }
     }
 
+    /// Parts within this distance of a building are measured directly before any tree search: a
+    /// part outside the window is farther than the window's reach (its box is), so the nearest
+    /// found inside at no more than that reach is the nearest of all.
+    static let nearbyReach = 300.0
+
     /// Distance to the nearest part, or nil when there is none.
     func nearestDistance(to geometry: Geometry) throws(GeometryError) -> Double? {
-        guard let index, let nearest = index.nearest(to: geometry, prepared: prepared) else { return nil }
+        guard let index else { return nil }
+        if let box = geometry.envelope {
+            var best = Double.infinity
+            for k in index.query(box.expanded(by: Self.nearbyReach)) { best = min(best, try prepared[k].distance(to: geometry)) }
+            if best <= Self.nearbyReach { return best }
+        }
+        guard let nearest = index.nearest(to: geometry, prepared: prepared) else { return nil }
         return try prepared[nearest].distance(to: geometry)
     }
 }
