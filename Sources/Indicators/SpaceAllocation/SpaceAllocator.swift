@@ -125,6 +125,7 @@ public struct SpaceAllocator: Sendable {
             let index = junctions.count
             junctions.append(JunctionAllocation(id: "J\(index + 1)", streets: measure.streets.map { streets[$0].id },
                                                 areas: measure.areas, x: measure.x, y: measure.y))
+            junctions[index].wkb = measure.wkb
             for (cellIndex, areas) in measure.cellAreas.enumerated() { cellAreas[cellIndex] += areas }
             districtAreas += measure.areas
             pieces += measure.pieces.map { SpacePiece(owner: .junction(index), category: $0.category, area: $0.area, wkb: $0.wkb) }

@@ -26,6 +26,8 @@ struct SpaceMeasurement {
         var areas: SpaceAreas
         var cellAreas: [SpaceAreas]
         var pieces: [(category: SpaceCategory, area: Double, wkb: [UInt8])]
+        /// The whole junction (the union of its pieces) as WKB, for the maps.
+        var wkb: [UInt8] = []
     }
 
     /// Per owned street (position among the measured streets).
@@ -80,7 +82,8 @@ struct SpaceMeasurement {
         for junction in junctionShapes where ownedSet.contains(junction.node.streets[0]) {
             let result = try measured(junction.pieces)
             self.junctions.append(JunctionMeasure(x: junction.node.x, y: junction.node.y, streets: junction.node.streets.map { positions[$0] },
-                                                  areas: result.areas, cellAreas: result.cells, pieces: result.pieces))
+                                                  areas: result.areas, cellAreas: result.cells, pieces: result.pieces,
+                                                  wkb: try junction.polygon.areal().wkb()))
             pieces += junction.pieces.map { (.junction(self.junctions.count - 1), $0.category, $0.polygon) }
         }
     }

@@ -37,6 +37,8 @@ public struct JunctionAllocation: Sendable, Equatable {
     /// The junction node (district CRS).
     public var x: Double
     public var y: Double
+    /// The junction's polygon (the union of its pieces), WKB as in `SpacePiece`; empty when unknown.
+    public var wkb: [UInt8] = []
 
     public init(id: String, streets: [String], areas: SpaceAreas, x: Double, y: Double) {
         self.id = id

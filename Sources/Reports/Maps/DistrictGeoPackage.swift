@@ -89,8 +89,11 @@ public struct DistrictGeoPackage: Sendable {
         let context = GeometryContext()
         var rows: [FeatureLayer.Feature] = []
         for (index, row) in table.rows.enumerated() where !pieces[index].isEmpty {
-            let polygons = try pieces[index].map { piece throws(GeometryError) in try Geometry.fromWKB(piece.wkb, in: context) }
-            let shape = try Geometry.robustUnion(of: polygons, in: context)
+            let known = space.junctions[index].wkb
+            let shape = known.isEmpty
+                ? try Geometry.robustUnion(of: try pieces[index].map { piece throws(GeometryError) in try Geometry.fromWKB(piece.wkb, in: context) },
+                                           in: context)
+                : try Geometry.fromWKB(known, in: context)
             let values = zip(table.header, row).map { name, cell -> SQLValue in
                 name == "id" || name == "streets" ? .text(cell) : MapLayers.number(Double(cell))
             }
