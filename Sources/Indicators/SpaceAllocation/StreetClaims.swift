@@ -33,7 +33,13 @@ struct StreetClaims {
         let band = bands.entries[entry]
         var result = band.polygon
         if let junctionIndex {
-            let meeting = junctionIndex.query(band.envelope).map { junctions[$0].polygon }
+            var meeting = junctionIndex.query(band.envelope).map { junctions[$0].polygon }
+            // A long or winding band's box holds many junctions it never reaches; only those it
+            // meets go into the union and the difference.
+            if meeting.count > 1 {
+                let prepared = try PreparedGeometry(band.polygon)
+                meeting = meeting.filter { prepared.intersects($0) }
+            }
             if !meeting.isEmpty {
                 result = try result.robustDifference(try Geometry.robustUnion(of: meeting, in: context))
             }
@@ -58,6 +64,7 @@ struct StreetClaims {
             var piece = try Geometry.robustUnion(of: pieces, in: context)
             guard let box = piece.envelope?.expanded(by: -Self.touchTolerance) else { continue }
             var blockers: [Geometry] = []
+            var prepared: PreparedGeometry?
             for entry in bands.bands(intersecting: box) {
                 let other = bands.entries[entry]
                 guard other.street != position,
@@ -67,7 +74,11 @@ struct StreetClaims {
                 guard let blockerBox = blocker.envelope?.expanded(by: -Self.touchTolerance), blockerBox.intersects(box) else { continue }
                 // Only the part near this street can take anything from it.
                 let near = try blocker.clippedArea(to: box.expanded(by: 2 * Self.touchTolerance))
-                if !near.isEmpty { blockers.append(near) }
+                guard !near.isEmpty else { continue }
+                // Boxes of winding streets overlap widely; what does not even touch the piece
+                // cannot take anything from it.
+                if prepared == nil { prepared = try PreparedGeometry(piece) }
+                if prepared!.intersects(near) { blockers.append(near) }
             }
             if !blockers.isEmpty {
                 piece = try piece.robustDifference(try Geometry.robustUnion(of: blockers, in: context))
