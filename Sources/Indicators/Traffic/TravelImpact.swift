@@ -1,0 +1,254 @@
+import Foundation
+import DistrictModel
+
+/// Car travel between pairs of graph nodes on one network.
+///
+/// Definitions follow superblockify (Büth, Nogal, Szell et al. 2023, "superblockify: A Python
+/// package for automated generation, visualization, and analysis of potential superblocks in
+/// cities", JOSS; `superblockify/metrics/measures.py`), over ordered pairs (i, j), i != j, that
+/// are reachable and not at the same place:
+/// - directness D = < d_E(i, j) / d_S(i, j) >, the mean ratio of the straight-line distance to the
+///   network distance (superblockify's `calculate_directness(dm, "E", "S")`);
+/// - global efficiency E_glob = sum 1 / d_S(i, j) / sum 1 / d_E(i, j) (its
+///   `calculate_global_efficiency(dm, "S", "E")`: Latora and Marchiori's efficiency, normalised
+///   by that of straight lines).
+/// Here d_S is the length of the fastest car path (superblockify routes by distance on an
+/// undirected-where-two-way graph; this graph is directed and routes by time, as drivers do).
+public struct TravelMetrics: Sendable, Equatable {
+    /// Ordered pairs counted.
+    public var pairs: Int
+    /// Mean length (m) and time (s) of the fastest path.
+    public var meanDistance: Double
+    public var meanTime: Double
+    public var directness: Double
+    public var globalEfficiency: Double
+}
+
+/// Travel before and after a change of the network, for the district and per cell.
+public struct TravelImpact: Sendable {
+    public struct Scope: Sendable {
+        /// "district" or a cell id.
+        public var id: String
+        public var before: TravelMetrics
+        public var after: TravelMetrics
+        /// Pairs (among those counted) whose fastest route changed, percent.
+        public var reroutedPercent: Double
+        /// Pairs reachable before and not after.
+        public var unreachablePairs: Int
+    }
+
+    public var district: Scope
+    /// One per cell given: pairs whose origin is one of the cell's nodes.
+    public var cells: [Scope]
+    public var nodes: Int
+    /// Origins searched (all nodes, or the seeded sample); every node is a destination.
+    public var sources: Int
+    public var sampled: Bool
+    /// The sample's seed (when sampled).
+    public var seed: UInt64
+    /// Half-width of the 95 % confidence interval of the after-minus-before mean distance (m) and
+    /// time (s) when sampled (the sample's origins as clusters: 1.96 x the standard error of the
+    /// per-origin mean changes); 0 with all pairs.
+    public var distanceChangeMargin: Double
+    public var timeChangeMargin: Double
+    /// Pairs left out because they were unreachable before already (one-way dead ends at the
+    /// edge of an extract).
+    public var pairsUnreachableBefore: Int
+    /// Up to 10 node pairs unreachable after, as the streets at their destinations.
+    public var unreachableStreets: [String]
+}
+
+/// Computes `TravelImpact`: one fastest-path search per origin on each network, accumulated on
+/// the fly (no distance matrix: memory linear in the nodes), the origins in fixed chunks over all
+/// cores (the same sums whatever the number of threads).
+public struct TravelImpactAnalysis: Sendable {
+    /// Search every node as an origin up to this many nodes; above, a seeded sample of this many.
+    public var maximumSources: Int
+    public var seed: UInt64
+
+    public init(maximumSources: Int = 10_000, seed: UInt64 = 13) {
+        self.maximumSources = maximumSources
+        self.seed = seed
+    }
+
+    /// - Parameters:
+    ///   - before, after: the two networks; nodes pair by position (to the centimetre), and only
+    ///     nodes found in both count.
+    ///   - cells: for each cell id, its nodes in `before`.
+    public func measure(before: RoadGraph, after: RoadGraph, cells: [(id: String, nodes: [Int])] = []) -> TravelImpact {
+        let afterIndexed = after.indexed()
+        let toAfter: [Int] = (0..<before.nodeCount).map { afterIndexed.node(atX: before.nodeX[$0], y: before.nodeY[$0]) ?? -1 }
+        let common = (0..<before.nodeCount).filter { toAfter[$0] >= 0 }
+        var afterToBefore = [Int](repeating: -1, count: after.nodeCount)
+        for node in common { afterToBefore[toAfter[node]] = node }
+        let fromAfter = afterToBefore
+        var sources = common
+        let sampled = common.count > maximumSources
+        if sampled {
+            var generator = SeededGenerator(seed: seed)
+            sources.shuffle(using: &generator)
+            sources = Array(sources.prefix(maximumSources)).sorted()
+        }
+        var cellOf = [[Int]](repeating: [], count: before.nodeCount)
+        for (position, cell) in cells.enumerated() { for node in cell.nodes { cellOf[node].append(position) } }
+        let cellOfNode = cellOf
+
+        struct Worker {
+            var before: ShortestPaths
+            var after: ShortestPaths
+        }
+        let partials = SourceChunks.map(sources, makeWorker: { Worker(before: ShortestPaths(graph: before), after: ShortestPaths(graph: after)) }) { worker, chunk in
+            var district = Accumulator()
+            var perCell = [Accumulator](repeating: Accumulator(), count: cells.count)
+            var perSource: [(distance: Double, time: Double)] = []
+            var missing: [(Int, Int)] = []
+            for source in chunk {
+                worker.before.search(from: source)
+                worker.after.search(from: toAfter[source])
+                let signatureBefore = worker.before.pathSignatures { $0 }
+                let signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
+                var own = Accumulator()
+                for target in common where target != source {
+                    let t = toAfter[target]
+                    let dB = worker.before.distance(to: target)
+                    guard dB.isFinite else { own.unreachableBefore += 1; continue }
+                    let dA = worker.after.distance(to: t)
+                    guard dA.isFinite else {
+                        own.unreachable += 1
+                        if missing.count < 10 { missing.append((source, target)) }
+                        continue
+                    }
+                    let dx = before.nodeX[target] - before.nodeX[source], dy = before.nodeY[target] - before.nodeY[source]
+                    let straight = (dx * dx + dy * dy).squareRoot()
+                    own.add(straight: straight, before: (dB, worker.before.time(to: target)), after: (dA, worker.after.time(to: t)),
+                            rerouted: signatureBefore[target] != signatureAfter[t])
+                }
+                district.merge(own)
+                for cell in cellOfNode[source] { perCell[cell].merge(own) }
+                if own.pairs > 0 {
+                    perSource.append(((own.distanceAfter - own.distanceBefore) / Double(own.pairs), (own.timeAfter - own.timeBefore) / Double(own.pairs)))
+                }
+            }
+            return Partial(district: district, cells: perCell, perSource: perSource, missing: missing)
+        }
+
+        var district = Accumulator()
+        var perCell = [Accumulator](repeating: Accumulator(), count: cells.count)
+        var changes: [(distance: Double, time: Double)] = []
+        var missing: [(Int, Int)] = []
+        for partial in partials {
+            district.merge(partial.district)
+            for index in perCell.indices { perCell[index].merge(partial.cells[index]) }
+            changes += partial.perSource
+            missing += partial.missing
+        }
+        func margin(_ values: [Double]) -> Double {
+            guard sampled, values.count > 1 else { return 0 }
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+            return 1.96 * (variance / Double(values.count)).squareRoot()
+        }
+        let streets = missing.prefix(10).map { pair -> String in
+            let target = pair.1
+            let edges = Int(before.firstEdge[target])..<Int(before.firstEdge[target + 1])
+            let names = Set(edges.map { before.streetIDs[Int(before.edgeStreet[$0])] }).sorted()
+            return names.isEmpty ? "node \(target)" : names.joined(separator: "/")
+        }
+        return TravelImpact(
+            district: district.scope("district"),
+            cells: cells.indices.map { perCell[$0].scope(cells[$0].id) },
+            nodes: common.count, sources: sources.count, sampled: sampled, seed: seed,
+            distanceChangeMargin: margin(changes.map(\.distance)), timeChangeMargin: margin(changes.map(\.time)),
+            pairsUnreachableBefore: district.unreachableBefore, unreachableStreets: Array(Set(streets)).sorted())
+    }
+
+    struct Partial: Sendable {
+        var district: Accumulator
+        var cells: [Accumulator]
+        var perSource: [(distance: Double, time: Double)]
+        var missing: [(Int, Int)]
+    }
+
+    /// Sums over pairs.
+    struct Accumulator: Sendable {
+        var pairs = 0, rerouted = 0, unreachable = 0, unreachableBefore = 0
+        var distanceBefore = 0.0, distanceAfter = 0.0, timeBefore = 0.0, timeAfter = 0.0
+        var directnessPairsBefore = 0, directnessPairsAfter = 0
+        var directnessBefore = 0.0, directnessAfter = 0.0
+        var inverseBefore = 0.0, inverseAfter = 0.0, inverseStraight = 0.0
+
+        mutating func add(straight: Double, before: (distance: Double, time: Double), after: (distance: Double, time: Double), rerouted isRerouted: Bool) {
+            pairs += 1
+            if isRerouted { rerouted += 1 }
+            distanceBefore += before.distance
+            distanceAfter += after.distance
+            timeBefore += before.time
+            timeAfter += after.time
+            // superblockify leaves out pairs with a zero distance on either measure.
+            if straight > 0, before.distance > 0, after.distance > 0 {
+                directnessPairsBefore += 1
+                directnessPairsAfter += 1
+                directnessBefore += straight / before.distance
+                directnessAfter += straight / after.distance
+                inverseBefore += 1 / before.distance
+                inverseAfter += 1 / after.distance
+                inverseStraight += 1 / straight
+            }
+        }
+
+        mutating func merge(_ other: Accumulator) {
+            pairs += other.pairs
+            rerouted += other.rerouted
+            unreachable += other.unreachable
+            unreachableBefore += other.unreachableBefore
+            distanceBefore += other.distanceBefore
+            distanceAfter += other.distanceAfter
+            timeBefore += other.timeBefore
+            timeAfter += other.timeAfter
+            directnessPairsBefore += other.directnessPairsBefore
+            directnessPairsAfter += other.directnessPairsAfter
+            directnessBefore += other.directnessBefore
+            directnessAfter += other.directnessAfter
+            inverseBefore += other.inverseBefore
+            inverseAfter += other.inverseAfter
+            inverseStraight += other.inverseStraight
+        }
+
+        func scope(_ id: String) -> TravelImpact.Scope {
+            let n = Double(max(pairs, 1))
+            func metrics(distance: Double, time: Double, directness: Double, directnessPairs: Int, inverse: Double) -> TravelMetrics {
+                TravelMetrics(pairs: pairs, meanDistance: pairs > 0 ? distance / n : 0, meanTime: pairs > 0 ? time / n : 0,
+                              directness: directnessPairs > 0 ? directness / Double(directnessPairs) : 0,
+                              globalEfficiency: inverseStraight > 0 ? inverse / inverseStraight : 0)
+            }
+            return TravelImpact.Scope(
+                id: id,
+                before: metrics(distance: distanceBefore, time: timeBefore, directness: directnessBefore, directnessPairs: directnessPairsBefore, inverse: inverseBefore),
+                after: metrics(distance: distanceAfter, time: timeAfter, directness: directnessAfter, directnessPairs: directnessPairsAfter, inverse: inverseAfter),
+                reroutedPercent: pairs > 0 ? 100 * Double(rerouted) / n : 0, unreachablePairs: unreachable)
+        }
+    }
+}
+
+/// SplitMix64: a small seeded generator, so a sample is the same on every machine.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return ShortestPaths.mix(state &- 0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+extension TravelImpactAnalysis {
+    /// Travel before and after making the cells' interior streets access only (`RoadAccess`), on
+    /// the graph of `streets` (the cells' street indices refer to them).
+    public func measure(streets: [DistrictFeature], cells: [SuperblockCell], options: RoadGraph.Options = RoadGraph.Options()) -> TravelImpact {
+        let before = RoadGraph(streets: streets, options: options)
+        var closed: [Int: RoadAccess] = [:]
+        for cell in cells { for street in cell.interiorStreets { closed[street] = .accessOnly } }
+        let after = RoadGraph(streets: streets, options: options, access: closed)
+        let cellNodes = cells.map { (id: $0.id, nodes: before.nodes(ofStreets: Set($0.interiorStreets))) }
+        return measure(before: before, after: after, cells: cellNodes)
+    }
+}
