@@ -51,6 +51,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @OptionGroup(title: "Traffic") var trafficOptions: TrafficArguments
+
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
     @OptionGroup var output: ConsoleOptions
@@ -72,8 +74,18 @@ struct CompareCommand: AsyncParsableCommand {
         let console = output.console
         defer { console.finish() }
         console.stage("loading")
-        let beforeDistrict = try load(before, metricCRS: metricCRS, console: console)
-        let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
+        var (beforeDistrict, model) = try trafficOptions.prepare(try load(before, metricCRS: metricCRS, console: console), console: console)
+        var afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
+        if let model, !TrafficModel.isModelled(afterDistrict) {
+            // The same demand and class factors on the after network: only the paths change.
+            let flows = TrafficModel().rerun(model, streets: afterDistrict.streets).dailyFlow
+            afterDistrict = TrafficModel.writing(flows, into: afterDistrict)
+        } else if trafficOptions.traffic == .model, !TrafficModel.isModelled(afterDistrict) {
+            (afterDistrict, model) = try trafficOptions.prepare(afterDistrict, console: console)
+        }
+        if model == nil, trafficOptions.traffic == .model, !TrafficModel.isModelled(beforeDistrict) {
+            (beforeDistrict, _) = try trafficOptions.prepare(beforeDistrict, console: console)
+        }
         let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
         var comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
@@ -84,7 +96,13 @@ struct CompareCommand: AsyncParsableCommand {
         do { result = try await comparison.compare(before: beforeDistrict, after: afterDistrict, cells: givenCells) } catch {
             throw CommandFailure("comparison failed: \(error)")
         }
-        let tables = ComparisonTables(result)
+        var tables = ComparisonTables(result)
+        console.stage("travel")
+        let cellFeatures = givenCells ?? (afterDistrict.cells.isEmpty ? beforeDistrict.cells : afterDistrict.cells)
+        do {
+            let cells = try CellAnalysis().analyse(CellAnalysis.inputs(from: cellFeatures), in: result.after.district)
+            tables.traffic = TrafficComparisonTables(TrafficComparison(result, cells: cells), comparison: result)
+        } catch { throw CommandFailure("travel impact failed: \(error)") }
         var warnings: [String] = []
         console.stage("writing")
         let written = try tables.write(to: OutputDirectory(path: out), warnings: &warnings)

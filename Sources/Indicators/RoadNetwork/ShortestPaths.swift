@@ -51,6 +51,12 @@ public struct ShortestPaths {
         return edge < 0 ? -1 : Int(graph.edgeSource[Int(edge)])
     }
 
+    /// The edge by which the fastest path reaches `node`, -1 for the origin and unreached nodes.
+    public func previousEdge(of node: Int) -> Int {
+        let state = work.bestState[node]
+        return state < 0 ? -1 : Int(work.viaEdge[Int(state)])
+    }
+
     /// Spreads `demand(node)` trips to each node back along the fastest paths from the origin and
     /// adds them to `flow` per edge (all-or-nothing assignment from this origin).
     public func assign(demand: (Int) -> Double, to flow: inout [Double]) {
@@ -105,6 +111,7 @@ final class Workspace {
     let target: UnsafeMutablePointer<Int32>
     let edgeTime: UnsafeMutablePointer<Double>
     let edgeLength: UnsafeMutablePointer<Double>
+    let edgeSource: UnsafeMutablePointer<Int32>
     let accessOnly: UnsafeMutablePointer<Bool>
     /// Per state (node x phases + phase): seconds, metres, the edge it was reached by (-1 for the
     /// origin and unreached states) and the state that edge came from.
@@ -112,6 +119,10 @@ final class Workspace {
     let distance: UnsafeMutablePointer<Double>
     let viaEdge: UnsafeMutablePointer<Int32>
     let fromState: UnsafeMutablePointer<Int32>
+    /// The search loop's own record of how a state was reached, edge x 4 + the phase it came
+    /// from (-1: not reached): one write per improvement; `viaEdge`, `fromState` and `distance`
+    /// are filled from it once the search ends.
+    let reachedBy: UnsafeMutablePointer<Int32>
     /// States in the order they were settled (non-decreasing time).
     let settled: UnsafeMutablePointer<Int32>
     var settledCount = 0
@@ -119,8 +130,8 @@ final class Workspace {
     let bestState: UnsafeMutablePointer<Int32>
     /// A binary heap of (time, state), with lazy deletion: a state whose time improves is pushed
     /// again and its stale entries skipped when popped. At most one push per edge relaxed, plus one.
-    let heapKey: UnsafeMutablePointer<Double>
-    let heapValue: UnsafeMutablePointer<Int32>
+    struct Entry { var key: Double; var state: Int32 }
+    let heap: UnsafeMutablePointer<Entry>
     let heapCapacity: Int
     /// Per state, for assignment and path signatures.
     let scratch: UnsafeMutablePointer<Double>
@@ -146,116 +157,154 @@ final class Workspace {
         target = copy(graph.edgeTarget)
         edgeTime = copy(graph.edgeTime)
         edgeLength = copy(graph.edgeLength)
+        edgeSource = copy(graph.edgeSource)
         accessOnly = copy(graph.edgeAccessOnly)
         time = filled(Double.infinity, states)
         distance = filled(Double.infinity, states)
         viaEdge = filled(Int32(-1), states)
         fromState = filled(Int32(-1), states)
+        reachedBy = filled(Int32(-1), states)
         settled = filled(Int32(0), states)
         bestState = filled(Int32(-1), nodes)
         heapCapacity = edges * phases + 2
-        heapKey = filled(0.0, heapCapacity)
-        heapValue = filled(Int32(0), heapCapacity)
+        heap = filled(Entry(key: 0, state: 0), heapCapacity)
         scratch = filled(0.0, states)
         signature = filled(UInt64(0), states)
         nodeSignature = filled(UInt64(0), nodes)
     }
 
     deinit {
-        for pointer in [UnsafeMutableRawPointer(first), UnsafeMutableRawPointer(target), UnsafeMutableRawPointer(edgeTime),
-                        UnsafeMutableRawPointer(edgeLength), UnsafeMutableRawPointer(accessOnly), UnsafeMutableRawPointer(time),
-                        UnsafeMutableRawPointer(distance), UnsafeMutableRawPointer(viaEdge), UnsafeMutableRawPointer(fromState),
-                        UnsafeMutableRawPointer(settled), UnsafeMutableRawPointer(bestState), UnsafeMutableRawPointer(heapKey),
-                        UnsafeMutableRawPointer(heapValue), UnsafeMutableRawPointer(scratch), UnsafeMutableRawPointer(signature),
-                        UnsafeMutableRawPointer(nodeSignature)] {
-            pointer.deallocate()
-        }
+        first.deallocate(); target.deallocate(); edgeTime.deallocate(); edgeLength.deallocate(); edgeSource.deallocate()
+        accessOnly.deallocate(); time.deallocate(); distance.deallocate(); viaEdge.deallocate(); fromState.deallocate()
+        reachedBy.deallocate(); settled.deallocate(); bestState.deallocate(); heap.deallocate(); scratch.deallocate()
+        signature.deallocate(); nodeSignature.deallocate()
     }
 
     func search(from start: Int) {
         // Every state reached is settled (the search runs until the heap is empty): resetting
         // the settled ones resets all.
         for index in 0..<settledCount {
-            let s = Int(settled[index])
+            let s = Int(truncatingIfNeeded: settled[index])
             time[s] = .infinity
-            distance[s] = .infinity
-            viaEdge[s] = -1
-            fromState[s] = -1
+            reachedBy[s] = -1
             bestState[s / phases] = -1
         }
         settledCount = 0
-        var heapCount = 0
         time[start] = 0
-        distance[start] = 0
-        heapKey[0] = 0
-        heapValue[0] = Int32(start)
-        heapCount = 1
-        let phases = self.phases
-        while heapCount > 0 {
-            // Pop the smallest.
-            let key = heapKey[0], state = heapValue[0]
-            heapCount -= 1
-            if heapCount > 0 {
-                let lastKey = heapKey[heapCount], lastValue = heapValue[heapCount]
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    if left >= heapCount { break }
-                    let right = left + 1
-                    let child = right < heapCount && heapKey[right] < heapKey[left] ? right : left
-                    if !(heapKey[child] < lastKey) { break }
-                    heapKey[parent] = heapKey[child]
-                    heapValue[parent] = heapValue[child]
-                    parent = child
-                }
-                heapKey[parent] = lastKey
-                heapValue[parent] = lastValue
+        heap[0] = Entry(key: 0, state: Int32(truncatingIfNeeded: start))
+        if phases == 1 { searchOnePhase() } else { searchThreePhases() }
+        // Paths, distances and each node's best state, in settled order (a state after the one
+        // it was reached from).
+        for index in 0..<settledCount {
+            let s = Int(truncatingIfNeeded: settled[index])
+            let by = reachedBy[s]
+            if by < 0 {
+                distance[s] = 0
+                viaEdge[s] = -1
+                fromState[s] = -1
+            } else {
+                let edge = Int(truncatingIfNeeded: by >> 2)
+                let from = Int(truncatingIfNeeded: edgeSource[edge]) &* phases &+ Int(truncatingIfNeeded: by & 3)
+                distance[s] = distance[from] + edgeLength[edge]
+                viaEdge[s] = Int32(truncatingIfNeeded: edge)
+                fromState[s] = Int32(truncatingIfNeeded: from)
             }
-            let s = Int(state)
-            // A stale entry (the state was reached faster since), or a state settled already at
-            // this time (pushed twice with equal keys cannot happen: pushes need a strict gain).
-            if key > time[s] { continue }
-            settled[settledCount] = state
-            settledCount += 1
-            let node = s / phases, phase = s - node * phases
-            let reached = distance[s]
-            for edge in Int(first[node])..<Int(first[node + 1]) {
-                var next = 0
-                if phases == 3 {
-                    if accessOnly[edge] {
-                        next = phase == 1 ? 2 : phase
-                    } else {
-                        if phase == 2 { continue }
-                        next = 1
-                    }
-                }
-                let to = Int(target[edge]) * phases + next
+            let node = phases == 1 ? s : s / phases
+            let best = bestState[node]
+            if best < 0 || time[s] < time[Int(truncatingIfNeeded: best)] { bestState[node] = Int32(truncatingIfNeeded: s) }
+        }
+    }
+
+    /// Removes and returns the heap's smallest entry; `count` is the heap's size before.
+    @inline(__always)
+    private func pop(_ count: inout Int) -> Entry {
+        let top = heap[0]
+        count &-= 1
+        if count > 0 {
+            let last = heap[count]
+            var parent = 0
+            while true {
+                let left = parent &* 2 &+ 1
+                if left >= count { break }
+                let right = left &+ 1
+                let child = right < count && heap[right].key < heap[left].key ? right : left
+                if !(heap[child].key < last.key) { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = last
+        }
+        return top
+    }
+
+    @inline(__always)
+    private func push(_ entry: Entry, _ count: inout Int) {
+        var child = count
+        count &+= 1
+        while child > 0 {
+            let parent = (child &- 1) >> 1
+            if !(entry.key < heap[parent].key) { break }
+            heap[child] = heap[parent]
+            child = parent
+        }
+        heap[child] = entry
+    }
+
+    /// The plain search: a state is a node.
+    private func searchOnePhase() {
+        var heapCount = 1
+        while heapCount > 0 {
+            let top = pop(&heapCount)
+            let key = top.key, node = Int(truncatingIfNeeded: top.state)
+            // A stale entry: the node was reached faster since. (A node is never pushed twice
+            // with the same key: a push needs a strict gain.)
+            if key > time[node] { continue }
+            settled[settledCount] = top.state
+            settledCount &+= 1
+            var edge = Int(truncatingIfNeeded: first[node])
+            let end = Int(truncatingIfNeeded: first[node &+ 1])
+            while edge < end {
+                let to = Int(truncatingIfNeeded: target[edge])
                 let candidate = key + edgeTime[edge]
                 if candidate < time[to] {
                     time[to] = candidate
-                    distance[to] = reached + edgeLength[edge]
-                    viaEdge[to] = Int32(edge)
-                    fromState[to] = state
-                    // Push.
-                    var child = heapCount
-                    heapCount += 1
-                    while child > 0 {
-                        let parent = (child - 1) / 2
-                        if !(candidate < heapKey[parent]) { break }
-                        heapKey[child] = heapKey[parent]
-                        heapValue[child] = heapValue[parent]
-                        child = parent
-                    }
-                    heapKey[child] = candidate
-                    heapValue[child] = Int32(to)
+                    reachedBy[to] = Int32(truncatingIfNeeded: edge) << 2
+                    push(Entry(key: candidate, state: Int32(truncatingIfNeeded: to)), &heapCount)
                 }
+                edge &+= 1
             }
         }
-        for index in 0..<settledCount {
-            let s = Int(settled[index])
-            let node = s / phases
-            let best = bestState[node]
-            if best < 0 || time[s] < time[Int(best)] { bestState[node] = Int32(s) }
+    }
+
+    /// The search over the three phases of a trip (see `ShortestPaths`).
+    private func searchThreePhases() {
+        var heapCount = 1
+        while heapCount > 0 {
+            let top = pop(&heapCount)
+            let key = top.key, s = Int(truncatingIfNeeded: top.state)
+            if key > time[s] { continue }
+            settled[settledCount] = top.state
+            settledCount &+= 1
+            let node = s / 3, phase = s &- node &* 3
+            var edge = Int(truncatingIfNeeded: first[node])
+            let end = Int(truncatingIfNeeded: first[node &+ 1])
+            while edge < end {
+                defer { edge &+= 1 }
+                let next: Int
+                if accessOnly[edge] {
+                    next = phase == 1 ? 2 : phase
+                } else {
+                    if phase == 2 { continue }
+                    next = 1
+                }
+                let to = Int(truncatingIfNeeded: target[edge]) &* 3 &+ next
+                let candidate = key + edgeTime[edge]
+                if candidate < time[to] {
+                    time[to] = candidate
+                    reachedBy[to] = Int32(truncatingIfNeeded: edge) << 2 | Int32(truncatingIfNeeded: phase)
+                    push(Entry(key: candidate, state: Int32(truncatingIfNeeded: to)), &heapCount)
+                }
+            }
         }
     }
 }

@@ -31,7 +31,8 @@ public struct TravelImpact: Sendable {
         public var id: String
         public var before: TravelMetrics
         public var after: TravelMetrics
-        /// Pairs (among those counted) whose fastest route changed, percent.
+        /// Pairs (among those counted) whose fastest route changed, percent: another route that
+        /// takes longer (a different route exactly as fast is a tie, not counted).
         public var reroutedPercent: Double
         /// Pairs reachable before and not after.
         public var unreachablePairs: Int
@@ -54,8 +55,24 @@ public struct TravelImpact: Sendable {
     /// Pairs left out because they were unreachable before already (one-way dead ends at the
     /// edge of an extract).
     public var pairsUnreachableBefore: Int
-    /// Up to 10 node pairs unreachable after, as the streets at their destinations.
-    public var unreachableStreets: [String]
+    /// The streets that cut pairs off: the ones made access only along the before routes of up
+    /// to 10 pairs unreachable after (else the streets at those pairs' destinations).
+    public var disconnectingStreets: [String]
+
+    /// A plan that leaves some pair of nodes without a path.
+    public struct Disconnected: Error, CustomStringConvertible {
+        public var pairs: Int
+        public var streets: [String]
+        public var description: String {
+            "the plan disconnects the road network: \(pairs) pairs of nodes reachable before are not after; "
+                + "closing these streets to through traffic cuts their routes: \(streets.joined(separator: ", "))"
+        }
+    }
+
+    /// Throws when any pair reachable before is unreachable after.
+    public func checkConnected() throws(Disconnected) {
+        if district.unreachablePairs > 0 { throw Disconnected(pairs: district.unreachablePairs, streets: disconnectingStreets) }
+    }
 }
 
 /// Computes `TravelImpact`: one fastest-path search per origin on each network, accumulated on
@@ -120,8 +137,11 @@ public struct TravelImpactAnalysis: Sendable {
                     }
                     let dx = before.nodeX[target] - before.nodeX[source], dy = before.nodeY[target] - before.nodeY[source]
                     let straight = (dx * dx + dy * dy).squareRoot()
-                    own.add(straight: straight, before: (dB, worker.before.time(to: target)), after: (dA, worker.after.time(to: t)),
-                            rerouted: signatureBefore[target] != signatureAfter[t])
+                    let tB = worker.before.time(to: target), tA = worker.after.time(to: t)
+                    // A route changed when it is another one and slower: another route as fast as
+                    // the old one is a tie the search broke differently, not a detour.
+                    own.add(straight: straight, before: (dB, tB), after: (dA, tA),
+                            rerouted: signatureBefore[target] != signatureAfter[t] && tA > tB * (1 + 1e-12) + 1e-9)
                 }
                 district.merge(own)
                 for cell in cellOfNode[source] { perCell[cell].merge(own) }
@@ -148,18 +168,31 @@ public struct TravelImpactAnalysis: Sendable {
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
             return 1.96 * (variance / Double(values.count)).squareRoot()
         }
-        let streets = missing.prefix(10).map { pair -> String in
-            let target = pair.1
-            let edges = Int(before.firstEdge[target])..<Int(before.firstEdge[target + 1])
-            let names = Set(edges.map { before.streetIDs[Int(before.edgeStreet[$0])] }).sorted()
-            return names.isEmpty ? "node \(target)" : names.joined(separator: "/")
+        let restricted = Set((0..<after.edgeCount).filter { after.edgeAccessOnly[$0] }.map { after.streetIDs[Int(after.edgeStreet[$0])] })
+        var streets: Set<String> = []
+        var paths = ShortestPaths(graph: before)
+        for (source, target) in missing.prefix(10) {
+            paths.search(from: source)
+            var node = target, cut: Set<String> = []
+            while true {
+                let edge = paths.previousEdge(of: node)
+                guard edge >= 0 else { break }
+                let id = before.streetIDs[Int(before.edgeStreet[edge])]
+                if restricted.contains(id) { cut.insert(id) }
+                node = Int(before.edgeSource[edge])
+            }
+            if cut.isEmpty {
+                let edges = Int(before.firstEdge[target])..<Int(before.firstEdge[target + 1])
+                cut = Set(edges.map { before.streetIDs[Int(before.edgeStreet[$0])] })
+            }
+            streets.formUnion(cut)
         }
         return TravelImpact(
             district: district.scope("district"),
             cells: cells.indices.map { perCell[$0].scope(cells[$0].id) },
             nodes: common.count, sources: sources.count, sampled: sampled, seed: seed,
             distanceChangeMargin: margin(changes.map(\.distance)), timeChangeMargin: margin(changes.map(\.time)),
-            pairsUnreachableBefore: district.unreachableBefore, unreachableStreets: Array(Set(streets)).sorted())
+            pairsUnreachableBefore: district.unreachableBefore, disconnectingStreets: streets.sorted())
     }
 
     struct Partial: Sendable {
