@@ -31,6 +31,11 @@ enum TravelBench {
             print(String(format: "  pairs %d: distance %.1f -> %.1f m, time %.1f -> %.1f s, directness %.4f -> %.4f, efficiency %.4f -> %.4f, rerouted %.1f %%, unreachable %d",
                          d.before.pairs, d.before.meanDistance, d.after.meanDistance, d.before.meanTime, d.after.meanTime,
                          d.before.directness, d.after.directness, d.before.globalEfficiency, d.after.globalEfficiency, d.reroutedPercent, d.unreachablePairs))
+            var paths = ShortestPaths(graph: RoadGraph(streets: district.streets, options: RoadGraph.Options(respectsOneway: false)))
+            let searchStart = ContinuousClock.now
+            let searches = min(500, impact.nodes)
+            for source in 0..<searches { paths.search(from: source) }
+            print(String(format: "  one search (all nodes): %.3f ms", 1000 * seconds(ContinuousClock.now - searchStart) / Double(max(searches, 1))))
             if wall > 0 { print(String(format: "  superblockify, 90 x 90 grid, partition and metrics: 232 s; ratio at this size: %.1f", 232 / (wall + detect))) }
         }
     }

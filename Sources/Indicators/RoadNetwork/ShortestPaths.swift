@@ -21,7 +21,16 @@ public struct ShortestPaths {
     public init(graph: RoadGraph) {
         self.graph = graph
         phases = graph.hasAccessOnlyEdges ? 3 : 1
-        work = Workspace(graph: graph, phases: phases)
+        work = Workspace(graph: graph, phases: phases, topology: nil)
+    }
+
+    /// A search on `graph` that reads the nodes and edges of `other`'s copy (`graph` has the same
+    /// ones, only other times or access): less memory, so two searches fit the cache together.
+    public init(graph: RoadGraph, sharingTopologyWith other: ShortestPaths) {
+        precondition(graph.edgeCount == other.graph.edgeCount && graph.nodeCount == other.graph.nodeCount)
+        self.graph = graph
+        phases = graph.hasAccessOnlyEdges ? 3 : 1
+        work = Workspace(graph: graph, phases: phases, topology: other.work)
     }
 
     /// Searches from `origin`; afterwards `time(to:)`, `distance(to:)` and `previousNode(of:)` answer.
@@ -47,14 +56,42 @@ public struct ShortestPaths {
     public func previousNode(of node: Int) -> Int {
         let state = work.bestState[node]
         guard state >= 0 else { return -1 }
-        let edge = work.viaEdge[Int(state)]
-        return edge < 0 ? -1 : Int(graph.edgeSource[Int(edge)])
+        let edge = work.viaEdge(Int(state))
+        return edge < 0 ? -1 : Int(graph.edgeSource[edge])
+    }
+
+    /// After a search on a graph without access-only edges: whether every fastest path found is
+    /// also a path of `other` (the same nodes and edges in the same order, `other`'s access rules
+    /// applied) taking the same time on every edge (`sameTime`). If `other` only restricts
+    /// access and slows edges, every path of `other` is at least as slow, so its fastest paths
+    /// from this origin are then these, and a search on `other` can be skipped.
+    public func pathsHold(in other: RoadGraph, sameTime: [Bool]) -> Bool {
+        guard phases == 1 else { return false }
+        let phase = work.phaseScratch
+        let threePhases = other.hasAccessOnlyEdges
+        for index in 0..<work.settledCount {
+            let node = Int(truncatingIfNeeded: work.settled[index])
+            let edge = work.viaEdge(node)
+            if edge < 0 {
+                phase[node] = threePhases && !other.nodeIsOpen[node] ? 0 : 1
+                continue
+            }
+            guard sameTime[edge] else { return false }
+            let previous = phase[Int(truncatingIfNeeded: graph.edgeSource[edge])]
+            if other.edgeAccessOnly[edge] {
+                phase[node] = previous == 1 ? 2 : previous
+            } else {
+                if previous == 2 { return false }
+                phase[node] = 1
+            }
+        }
+        return true
     }
 
     /// The edge by which the fastest path reaches `node`, -1 for the origin and unreached nodes.
     public func previousEdge(of node: Int) -> Int {
         let state = work.bestState[node]
-        return state < 0 ? -1 : Int(work.viaEdge[Int(state)])
+        return state < 0 ? -1 : work.viaEdge(Int(state))
     }
 
     /// Spreads `demand(node)` trips to each node back along the fastest paths from the origin and
@@ -68,10 +105,10 @@ public struct ShortestPaths {
         }
         for index in stride(from: work.settledCount - 1, through: 0, by: -1) {
             let s = Int(work.settled[index])
-            let edge = work.viaEdge[s]
+            let edge = work.viaEdge(s)
             guard edge >= 0, load[s] > 0 else { continue }
-            flow[Int(edge)] += load[s]
-            load[Int(work.fromState[s])] += load[s]
+            flow[edge] += load[s]
+            load[work.fromState(s)] += load[s]
         }
     }
 
@@ -83,8 +120,8 @@ public struct ShortestPaths {
         let signature = work.signature
         for index in 0..<work.settledCount {
             let s = Int(work.settled[index])
-            let from = work.fromState[s]
-            let parent: UInt64 = from < 0 ? 0x9E37_79B9_7F4A_7C15 : signature[Int(from)]
+            let from = work.fromState(s)
+            let parent: UInt64 = from < 0 ? 0x9E37_79B9_7F4A_7C15 : signature[from]
             signature[s] = Self.mix(parent &+ UInt64(bitPattern: Int64(name(s / phases))))
         }
         let result = work.nodeSignature
@@ -117,11 +154,8 @@ final class Workspace {
     /// origin and unreached states) and the state that edge came from.
     let time: UnsafeMutablePointer<Double>
     let distance: UnsafeMutablePointer<Double>
-    let viaEdge: UnsafeMutablePointer<Int32>
-    let fromState: UnsafeMutablePointer<Int32>
-    /// The search loop's own record of how a state was reached, edge x 4 + the phase it came
-    /// from (-1: not reached): one write per improvement; `viaEdge`, `fromState` and `distance`
-    /// are filled from it once the search ends.
+    /// How a state was reached, edge x 4 + the phase it came from (-1: not reached, or the
+    /// origin): one write per improvement; `distance` is filled from it once the search ends.
     let reachedBy: UnsafeMutablePointer<Int32>
     /// States in the order they were settled (non-decreasing time).
     let settled: UnsafeMutablePointer<Int32>
@@ -137,8 +171,13 @@ final class Workspace {
     let scratch: UnsafeMutablePointer<Double>
     let signature: UnsafeMutablePointer<UInt64>
     let nodeSignature: UnsafeMutablePointer<UInt64>
+    let phaseScratch: UnsafeMutablePointer<UInt8>
 
-    init(graph: RoadGraph, phases: Int) {
+    /// The workspace whose copy of the nodes and edges this one reads (nil: its own copy).
+    let topologyOwner: Workspace?
+
+    init(graph: RoadGraph, phases: Int, topology: Workspace?) {
+        topologyOwner = topology
         nodes = graph.nodeCount
         self.phases = phases
         states = nodes * phases
@@ -153,16 +192,15 @@ final class Workspace {
             pointer.initialize(repeating: value, count: max(count, 1))
             return pointer
         }
-        first = copy(graph.firstEdge)
-        target = copy(graph.edgeTarget)
+        if let topology {
+            (first, target, edgeLength, edgeSource) = (topology.first, topology.target, topology.edgeLength, topology.edgeSource)
+        } else {
+            (first, target, edgeLength, edgeSource) = (copy(graph.firstEdge), copy(graph.edgeTarget), copy(graph.edgeLength), copy(graph.edgeSource))
+        }
         edgeTime = copy(graph.edgeTime)
-        edgeLength = copy(graph.edgeLength)
-        edgeSource = copy(graph.edgeSource)
         accessOnly = copy(graph.edgeAccessOnly)
         time = filled(Double.infinity, states)
         distance = filled(Double.infinity, states)
-        viaEdge = filled(Int32(-1), states)
-        fromState = filled(Int32(-1), states)
         reachedBy = filled(Int32(-1), states)
         settled = filled(Int32(0), states)
         bestState = filled(Int32(-1), nodes)
@@ -171,13 +209,29 @@ final class Workspace {
         scratch = filled(0.0, states)
         signature = filled(UInt64(0), states)
         nodeSignature = filled(UInt64(0), nodes)
+        phaseScratch = filled(UInt8(0), nodes)
     }
 
     deinit {
-        first.deallocate(); target.deallocate(); edgeTime.deallocate(); edgeLength.deallocate(); edgeSource.deallocate()
-        accessOnly.deallocate(); time.deallocate(); distance.deallocate(); viaEdge.deallocate(); fromState.deallocate()
+        if topologyOwner == nil { first.deallocate(); target.deallocate(); edgeLength.deallocate(); edgeSource.deallocate() }
+        edgeTime.deallocate()
+        accessOnly.deallocate(); time.deallocate(); distance.deallocate()
         reachedBy.deallocate(); settled.deallocate(); bestState.deallocate(); heap.deallocate(); scratch.deallocate()
-        signature.deallocate(); nodeSignature.deallocate()
+        signature.deallocate(); nodeSignature.deallocate(); phaseScratch.deallocate()
+    }
+
+    /// The edge a settled state was reached by, -1 for the origin.
+    @inline(__always)
+    func viaEdge(_ state: Int) -> Int {
+        let by = reachedBy[state]
+        return by < 0 ? -1 : Int(truncatingIfNeeded: by >> 2)
+    }
+
+    /// The state a settled state was reached from, -1 for the origin.
+    @inline(__always)
+    func fromState(_ state: Int) -> Int {
+        let by = reachedBy[state]
+        return by < 0 ? -1 : Int(truncatingIfNeeded: edgeSource[Int(truncatingIfNeeded: by >> 2)]) &* phases &+ Int(truncatingIfNeeded: by & 3)
     }
 
     func search(from start: Int) {
@@ -200,14 +254,10 @@ final class Workspace {
             let by = reachedBy[s]
             if by < 0 {
                 distance[s] = 0
-                viaEdge[s] = -1
-                fromState[s] = -1
             } else {
                 let edge = Int(truncatingIfNeeded: by >> 2)
                 let from = Int(truncatingIfNeeded: edgeSource[edge]) &* phases &+ Int(truncatingIfNeeded: by & 3)
                 distance[s] = distance[from] + edgeLength[edge]
-                viaEdge[s] = Int32(truncatingIfNeeded: edge)
-                fromState[s] = Int32(truncatingIfNeeded: from)
             }
             let node = phases == 1 ? s : s / phases
             let best = bestState[node]

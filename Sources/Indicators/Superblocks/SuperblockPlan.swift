@@ -204,7 +204,6 @@ public struct SuperblockPlan: Sendable {
                 result.streets[existing].dailyFlowAfter = after
                 continue
             }
-            guard abs(after - before) >= 0.5 || perimeterOf[index] != nil else { continue }
             let length = rerouting.before.graph.streetLength[index]
             position[index] = result.streets.count
             result.streets.append(PlannedStreet(index: index, id: streets[index].id, origin: streets[index].origin,

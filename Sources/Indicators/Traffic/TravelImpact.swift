@@ -110,26 +110,41 @@ public struct TravelImpactAnalysis: Sendable {
         for (position, cell) in cells.enumerated() { for node in cell.nodes { cellOf[node].append(position) } }
         let cellOfNode = cellOf
 
+        // When the after network is the before one with some access restricted and some edges
+        // slowed (a plan), most origins' fastest paths survive unchanged: their after search is
+        // skipped (`ShortestPaths.pathsHold`), which gives the same results.
+        let sameNetwork = before.nodeCount == after.nodeCount && before.edgeSource == after.edgeSource && before.edgeTarget == after.edgeTarget
+            && before.nodeX == after.nodeX && before.nodeY == after.nodeY && !before.hasAccessOnlyEdges
+            && (0..<before.edgeCount).allSatisfy { after.edgeTime[$0] >= before.edgeTime[$0] && before.edgeLength[$0] == after.edgeLength[$0] }
+        let sameTime = sameNetwork ? (0..<before.edgeCount).map { after.edgeTime[$0] == before.edgeTime[$0] } : []
         struct Worker {
             var before: ShortestPaths
             var after: ShortestPaths
         }
-        let partials = SourceChunks.map(sources, makeWorker: { Worker(before: ShortestPaths(graph: before), after: ShortestPaths(graph: after)) }) { worker, chunk in
+        let partials = SourceChunks.map(sources, makeWorker: {
+            let paths = ShortestPaths(graph: before)
+            return Worker(before: paths, after: sameNetwork ? ShortestPaths(graph: after, sharingTopologyWith: paths) : ShortestPaths(graph: after))
+        }) { worker, chunk in
             var district = Accumulator()
             var perCell = [Accumulator](repeating: Accumulator(), count: cells.count)
             var perSource: [(distance: Double, time: Double)] = []
             var missing: [(Int, Int)] = []
             for source in chunk {
                 worker.before.search(from: source)
-                worker.after.search(from: toAfter[source])
+                let unchanged = sameNetwork && worker.before.pathsHold(in: after, sameTime: sameTime)
                 let signatureBefore = worker.before.pathSignatures { $0 }
-                let signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
+                var signatureAfter = signatureBefore
+                if !unchanged {
+                    worker.after.search(from: toAfter[source])
+                    signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
+                }
+                let afterPaths = unchanged ? worker.before : worker.after
                 var own = Accumulator()
                 for target in common where target != source {
                     let t = toAfter[target]
                     let dB = worker.before.distance(to: target)
                     guard dB.isFinite else { own.unreachableBefore += 1; continue }
-                    let dA = worker.after.distance(to: t)
+                    let dA = afterPaths.distance(to: t)
                     guard dA.isFinite else {
                         own.unreachable += 1
                         if missing.count < 10 { missing.append((source, target)) }
@@ -137,7 +152,7 @@ public struct TravelImpactAnalysis: Sendable {
                     }
                     let dx = before.nodeX[target] - before.nodeX[source], dy = before.nodeY[target] - before.nodeY[source]
                     let straight = (dx * dx + dy * dy).squareRoot()
-                    let tB = worker.before.time(to: target), tA = worker.after.time(to: t)
+                    let tB = worker.before.time(to: target), tA = afterPaths.time(to: t)
                     // A route changed when it is another one and slower: another route as fast as
                     // the old one is a tie the search broke differently, not a detour.
                     own.add(straight: straight, before: (dB, tB), after: (dA, tA),
