@@ -116,7 +116,8 @@ import TestSupport
         #expect(paths.distance(to: b) == 100)
         #expect(paths.distance(to: c) == .infinity)  // "back" runs from 200 to 100 only
         paths.search(from: c)
-        #expect(paths.distance(to: a) == 200)
+        #expect(paths.distance(to: b) == 100)
+        #expect(paths.distance(to: a) == .infinity)  // "one" runs from 0 to 100 only
         paths.search(from: graph.node(atX: 0, y: 100)!)
         #expect(abs(paths.time(to: a) - 10) < 1e-9)  // 100 m at 36 km/h
         #expect(!graph.includesStreet[3])

@@ -77,13 +77,16 @@ public struct ShortestPaths {
                 continue
             }
             guard sameTime[edge] else { return false }
-            let previous = phase[Int(truncatingIfNeeded: graph.edgeSource[edge])]
+            let from = Int(truncatingIfNeeded: graph.edgeSource[edge])
+            let previous = phase[from]
+            if previous == 2 && other.nodeIsOpen[from] { return false }
             if other.edgeAccessOnly[edge] {
-                phase[node] = previous == 1 ? 2 : previous
+                phase[node] = previous == 1 || other.nodeIsOpen[from] ? 2 : previous
             } else {
                 if previous == 2 { return false }
                 phase[node] = 1
             }
+            if phase[node] == 2 && other.nodeIsOpen[node] { return false }
         }
         return true
     }
@@ -150,6 +153,7 @@ final class Workspace {
     let edgeLength: UnsafeMutablePointer<Double>
     let edgeSource: UnsafeMutablePointer<Int32>
     let accessOnly: UnsafeMutablePointer<Bool>
+    let nodeIsOpen: UnsafeMutablePointer<Bool>
     /// Per state (node x phases + phase): seconds, metres, the edge it was reached by (-1 for the
     /// origin and unreached states) and the state that edge came from.
     let time: UnsafeMutablePointer<Double>
@@ -199,6 +203,7 @@ final class Workspace {
         }
         edgeTime = copy(graph.edgeTime)
         accessOnly = copy(graph.edgeAccessOnly)
+        nodeIsOpen = copy(graph.nodeIsOpen)
         time = filled(Double.infinity, states)
         distance = filled(Double.infinity, states)
         reachedBy = filled(Int32(-1), states)
@@ -215,7 +220,7 @@ final class Workspace {
     deinit {
         if topologyOwner == nil { first.deallocate(); target.deallocate(); edgeLength.deallocate(); edgeSource.deallocate() }
         edgeTime.deallocate()
-        accessOnly.deallocate(); time.deallocate(); distance.deallocate()
+        accessOnly.deallocate(); nodeIsOpen.deallocate(); time.deallocate(); distance.deallocate()
         reachedBy.deallocate(); settled.deallocate(); bestState.deallocate(); heap.deallocate(); scratch.deallocate()
         signature.deallocate(); nodeSignature.deallocate(); phaseScratch.deallocate()
     }
@@ -260,6 +265,9 @@ final class Workspace {
                 distance[s] = distance[from] + edgeLength[edge]
             }
             let node = phases == 1 ? s : s / phases
+            // An open node reached on a destination's access-only streets is not arrived at:
+            // that would be a way through them.
+            if phases == 3 && s - node * 3 == 2 && nodeIsOpen[node] { continue }
             let best = bestState[node]
             if best < 0 || time[s] < time[Int(truncatingIfNeeded: best)] { bestState[node] = Int32(truncatingIfNeeded: s) }
         }
@@ -336,13 +344,16 @@ final class Workspace {
             settled[settledCount] = top.state
             settledCount &+= 1
             let node = s / 3, phase = s &- node &* 3
+            let open = nodeIsOpen[node]
+            // A destination's access-only streets end where they meet the open network again.
+            if phase == 2 && open { continue }
             var edge = Int(truncatingIfNeeded: first[node])
             let end = Int(truncatingIfNeeded: first[node &+ 1])
             while edge < end {
                 defer { edge &+= 1 }
                 let next: Int
                 if accessOnly[edge] {
-                    next = phase == 1 ? 2 : phase
+                    next = phase == 1 || open ? 2 : phase
                 } else {
                     if phase == 2 { continue }
                     next = 1

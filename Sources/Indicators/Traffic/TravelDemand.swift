@@ -47,6 +47,13 @@ public struct TravelDemand: Sendable {
         public var trips: Double
         /// True for a boundary crossing (through traffic).
         public var isBoundary: Bool
+
+        public init(x: Double, y: Double, trips: Double, isBoundary: Bool) {
+            self.x = x
+            self.y = y
+            self.trips = trips
+            self.isBoundary = isBoundary
+        }
     }
 
     public var zones: [Zone]
