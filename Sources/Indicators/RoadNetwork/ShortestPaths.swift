@@ -4,9 +4,12 @@
 /// Access-only edges (`RoadAccess`) are handled by searching three copies of each node, the
 /// phases of a trip: 0, still on the access-only streets it started on (only when the origin
 /// touches no open edge); 1, on the open network; 2, on the access-only streets of its
-/// destination. Edges lead from phase 0 to 0 (access only) or 1 (open), from 1 to 1 (open) or
-/// 2 (access only), from 2 to 2 (access only): an access-only street is never crossed between
-/// two open ones. A graph without access-only edges is searched in one phase.
+/// destination. An access-only edge leads from phase 0 to 0, except from a node that touches the
+/// open network (a gate: the trip has left its own streets), and from phases 0 and 1 to 2; an open
+/// edge leads from phases 0 and 1 to 1. Phase 2 ends where it meets the open network again: such
+/// a node is neither reached nor left in phase 2. So an access-only street is never crossed
+/// between two open ones, nor are two cells' interiors chained through the gate they share. A
+/// graph without access-only edges is searched in one phase.
 ///
 /// The cost is travel time; the distance is the length of the fastest path (ties broken by the
 /// heap's order, the same on every run).
@@ -154,8 +157,7 @@ final class Workspace {
     let edgeSource: UnsafeMutablePointer<Int32>
     let accessOnly: UnsafeMutablePointer<Bool>
     let nodeIsOpen: UnsafeMutablePointer<Bool>
-    /// Per state (node x phases + phase): seconds, metres, the edge it was reached by (-1 for the
-    /// origin and unreached states) and the state that edge came from.
+    /// Per state (node x phases + phase): seconds and metres.
     let time: UnsafeMutablePointer<Double>
     let distance: UnsafeMutablePointer<Double>
     /// How a state was reached, edge x 4 + the phase it came from (-1: not reached, or the
