@@ -16,7 +16,8 @@ public struct TrafficModelLines: Sendable {
         var text = "traffic modelled on \(modelled) streets (--traffic model): \(NumberFormat.grouped(result.demand.residentTrips)) car trips a day "
             + "from residents and floor area at \(zones) street nodes, \(crossings) boundary crossings with "
             + "\(NumberFormat.grouped(result.demand.boundaryWeight)) through vehicles a day, fastest paths, "
-            + "class means anchored to the defaults"
+            + (result.scaling.countedClasses.isEmpty ? "class means anchored to the defaults"
+                : "scaled to the counts in " + result.scaling.countedClasses.sorted().joined(separator: ", ") + ", other class means anchored to the defaults")
         if let fit = result.calibration {
             text += "; fitted to \(fit.streets) counted streets: R2 \(NumberFormat.fixed(fit.rSquared, 3)), mean error "
                 + "\(NumberFormat.fixed(fit.meanError, 0)) vehicles a day, mean absolute error \(NumberFormat.fixed(fit.meanAbsolutePercentError, 1)) %"

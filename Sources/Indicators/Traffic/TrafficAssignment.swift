@@ -7,8 +7,9 @@ import Foundation
 /// model (Wilson 1970; Ortúzar and Willumsen, *Modelling Transport*, 4th ed., section 5.3):
 /// T_ij = P_i A_j exp(-beta t_ij) / sum_k A_k exp(-beta t_ik), with P = A = the zone's trips a
 /// day (boundary crossings included, so part of the district's trips leave it). Through trips
-/// between boundary crossings a and b: w_a w_b / sum_(c != a) w_c. The result is vehicles a day
-/// per edge.
+/// between boundary crossings a and b: w_a w_b / sum of w_c over the crossings c reachable from a
+/// (a one-way street entering the district is not a destination, one leaving it not an origin).
+/// The result is vehicles a day per edge.
 public struct TrafficAssignment: Sendable {
     public var demand: TravelDemand
     public var options: TravelDemandOptions
@@ -18,7 +19,7 @@ public struct TrafficAssignment: Sendable {
         self.options = options
     }
 
-    /// Vehicles a day per edge of `graph`, and the trips that found no path.
+    /// Vehicles a day per edge of `graph`, and the zones' trips that found no destination.
     public func assign(on graph: RoadGraph) -> (edgeFlow: [Double], unassignedTrips: Double) {
         let indexed = graph.indexed()
         let nearest = NearestNode(graph: graph)
@@ -27,7 +28,6 @@ public struct TrafficAssignment: Sendable {
         var zoneNode: [Int] = []
         for zone in demand.zones { zoneNode.append(indexed.node(atX: zone.x, y: zone.y) ?? nearest.node(x: zone.x, y: zone.y) ?? 0) }
         let zones = demand.zones, nodes = zoneNode
-        let boundaryTotal = demand.boundaryWeight
         let beta = options.decayPerMinute / 60
         let origins = Array(zones.indices)
         var total = [Double](repeating: 0, count: graph.edgeCount)
@@ -43,24 +43,28 @@ public struct TrafficAssignment: Sendable {
                 for origin in chunk {
                     let zone = zones[origin]
                     paths.search(from: nodes[origin])
-                    var denominator = 0.0
+                    var denominator = 0.0, reachableBoundary = 0.0
                     for (other, target) in zones.enumerated() where other != origin {
                         let time = paths.time(to: nodes[other])
-                        if time.isFinite { denominator += target.trips * Self.exp(-beta * time) }
+                        guard time.isFinite else { continue }
+                        denominator += target.trips * Self.exp(-beta * time)
+                        if target.isBoundary { reachableBoundary += target.trips }
                     }
+                    // A crossing that reaches nothing is an exit (a one-way street leaving the
+                    // district): it only attracts. Through trips go to the crossings reachable.
+                    if zone.isBoundary && denominator == 0 { continue }
                     var placed = 0.0
                     for (other, target) in zones.enumerated() where other != origin {
                         let time = paths.time(to: nodes[other])
                         guard time.isFinite else { continue }
                         var trips = denominator > 0 ? zone.trips * target.trips * Self.exp(-beta * time) / denominator : 0
-                        if zone.isBoundary, target.isBoundary, boundaryTotal > zone.trips {
-                            trips += zone.trips * target.trips / (boundaryTotal - zone.trips)
+                        if zone.isBoundary, target.isBoundary, reachableBoundary > 0 {
+                            trips += zone.trips * target.trips / reachableBoundary
                         }
                         demandAt[nodes[other]] += trips
                         placed += trips
                     }
-                    let expected = zone.trips + (zone.isBoundary ? zone.trips : 0)
-                    lost += max(0, expected - placed)
+                    if !zone.isBoundary { lost += max(0, zone.trips - placed) }
                     paths.assign(demand: { demandAt[$0] }, to: &flow)
                     for other in zones.indices { demandAt[nodes[other]] = 0 }
                 }
