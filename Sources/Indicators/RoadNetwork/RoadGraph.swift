@@ -201,6 +201,22 @@ public struct RoadGraph: Sendable {
 }
 
 extension RoadGraph {
+    /// For each group of streets (a cell's interior streets), the nodes of their edges, ascending;
+    /// one pass over the edges for all groups.
+    public func nodes(ofStreetGroups groups: [[Int]]) -> [[Int]] {
+        var groupsOfStreet: [Int: [Int]] = [:]
+        for (group, streets) in groups.enumerated() { for street in streets { groupsOfStreet[street, default: []].append(group) } }
+        var found = groups.map { _ in Set<Int>() }
+        for edge in 0..<edgeCount {
+            guard let owners = groupsOfStreet[Int(edgeStreet[edge])] else { continue }
+            for group in owners {
+                found[group].insert(Int(edgeSource[edge]))
+                found[group].insert(Int(edgeTarget[edge]))
+            }
+        }
+        return found.map { $0.sorted() }
+    }
+
     /// The nodes of the given streets' edges, ascending.
     public func nodes(ofStreets streets: Set<Int>) -> [Int] {
         var found = Set<Int>()

@@ -43,7 +43,8 @@ struct PlanRerouting {
             }
             changes[index] = street
         }
-        let cellNodes = cells.map { (id: $0.id, nodes: before.graph.nodes(ofStreets: Set($0.interiorStreets))) }
+        let nodes = before.graph.nodes(ofStreetGroups: cells.map(\.interiorStreets))
+        let cellNodes = cells.indices.map { (id: cells[$0].id, nodes: nodes[$0]) }
         let travel = TravelImpactAnalysis().measure(before: before.graph, after: after.graph, cells: cellNodes)
         return Result(changes: changes, before: before, after: after, travel: travel)
     }

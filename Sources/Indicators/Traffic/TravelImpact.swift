@@ -296,7 +296,7 @@ extension TravelImpactAnalysis {
         var closed: [Int: RoadAccess] = [:]
         for cell in cells { for street in cell.interiorStreets { closed[street] = .accessOnly } }
         let after = RoadGraph(streets: streets, options: options, access: closed)
-        let cellNodes = cells.map { (id: $0.id, nodes: before.nodes(ofStreets: Set($0.interiorStreets))) }
-        return measure(before: before, after: after, cells: cellNodes)
+        let nodes = before.nodes(ofStreetGroups: cells.map(\.interiorStreets))
+        return measure(before: before, after: after, cells: cells.indices.map { (id: cells[$0].id, nodes: nodes[$0]) })
     }
 }
