@@ -266,7 +266,11 @@ final class Workspace {
                 let from = Int(truncatingIfNeeded: edgeSource[edge]) &* phases &+ Int(truncatingIfNeeded: by & 3)
                 distance[s] = distance[from] + edgeLength[edge]
             }
-            let node = phases == 1 ? s : s / phases
+            if phases == 1 {
+                bestState[s] = Int32(truncatingIfNeeded: s)
+                continue
+            }
+            let node = s / phases
             // An open node reached on a destination's access-only streets is not arrived at:
             // that would be a way through them.
             if phases == 3 && s - node * 3 == 2 && nodeIsOpen[node] { continue }

@@ -132,10 +132,11 @@ public struct TravelImpactAnalysis: Sendable {
             for source in chunk {
                 worker.before.search(from: source)
                 let unchanged = sameNetwork && worker.before.pathsHold(in: after, sameTime: sameTime)
-                let signatureBefore = worker.before.pathSignatures { $0 }
-                var signatureAfter = signatureBefore
+                // Unchanged paths need no signatures: no route changed.
+                var signatureBefore = UnsafeBufferPointer<UInt64>(start: nil, count: 0), signatureAfter = signatureBefore
                 if !unchanged {
                     worker.after.search(from: toAfter[source])
+                    signatureBefore = worker.before.pathSignatures { $0 }
                     signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
                 }
                 let afterPaths = unchanged ? worker.before : worker.after
@@ -156,7 +157,7 @@ public struct TravelImpactAnalysis: Sendable {
                     // A route changed when it is another one and slower: another route as fast as
                     // the old one is a tie the search broke differently, not a detour.
                     own.add(straight: straight, before: (dB, tB), after: (dA, tA),
-                            rerouted: signatureBefore[target] != signatureAfter[t] && tA > tB * (1 + 1e-12) + 1e-9)
+                            rerouted: !unchanged && tA > tB * (1 + 1e-12) + 1e-9 && signatureBefore[target] != signatureAfter[t])
                 }
                 district.merge(own)
                 for cell in cellOfNode[source] { perCell[cell].merge(own) }
