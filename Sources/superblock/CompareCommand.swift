@@ -74,17 +74,16 @@ struct CompareCommand: AsyncParsableCommand {
         let console = output.console
         defer { console.finish() }
         console.stage("loading")
-        var (beforeDistrict, model) = try trafficOptions.prepare(try load(before, metricCRS: metricCRS, console: console), console: console)
+        let (beforeDistrict, beforeModel) = try trafficOptions.prepare(try load(before, metricCRS: metricCRS, console: console), console: console)
         var afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
-        if let model, !TrafficModel.isModelled(afterDistrict) {
+        if let beforeModel, !TrafficModel.isModelled(afterDistrict) {
             // The same demand and class factors on the after network: only the paths change.
-            let flows = TrafficModel().rerun(model, streets: afterDistrict.streets).dailyFlow
+            let flows = TrafficModel().rerun(beforeModel, streets: afterDistrict.streets).dailyFlow
             afterDistrict = TrafficModel.writing(flows, into: afterDistrict)
-        } else if trafficOptions.traffic == .model, !TrafficModel.isModelled(afterDistrict) {
-            (afterDistrict, model) = try trafficOptions.prepare(afterDistrict, console: console)
-        }
-        if model == nil, trafficOptions.traffic == .model, !TrafficModel.isModelled(beforeDistrict) {
-            (beforeDistrict, _) = try trafficOptions.prepare(beforeDistrict, console: console)
+        } else {
+            // With --traffic model and a before file that carried its own modelled flows, the after
+            // layout is modelled on its own (unless it carries them too); otherwise unchanged.
+            (afterDistrict, _) = try trafficOptions.prepare(afterDistrict, console: console)
         }
         let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
         var comparison = Comparison(
