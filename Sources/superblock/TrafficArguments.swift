@@ -13,11 +13,11 @@ struct TrafficArguments: ParsableArguments {
     /// The district with modelled flows (`traffic:modelled`) when `--traffic model` is given and
     /// the file carries none yet (an after layout from `plan --reroute` keeps its own), and the
     /// model's result when it ran.
-    func prepare(_ district: District, console: Console) throws -> (District, ModelledTraffic?) {
+    func prepare(_ district: District, console: Console, model: TrafficModel = TrafficModel()) throws -> (District, ModelledTraffic?) {
         guard traffic == .model, !TrafficModel.isModelled(district) else { return (district, nil) }
         console.stage("traffic model")
         let (modelled, result): (District, ModelledTraffic)
-        do { (modelled, result) = try TrafficModel().apply(to: district) } catch { throw CommandFailure("traffic model failed: \(error)") }
+        do { (modelled, result) = try model.apply(to: district) } catch { throw CommandFailure("traffic model failed: \(error)") }
         var noted = modelled
         noted.inputNotes.append(TrafficModelLines(result).note)
         return (noted, result)

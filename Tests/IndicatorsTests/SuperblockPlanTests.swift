@@ -109,9 +109,10 @@ import TestSupport
             // The cut is the model's. Only trips from and to the cell's own streets stay, now at
             // 10 km/h on the shortest way to a gate: a street by a gate may carry more than
             // before, the cell's interior as a whole carries less (below).
-            // The street's own count (3,000 a day) scaled by the model's after / before.
-            let ratio = (after.dailyFlow[street.index] ?? 0) / (before.dailyFlow[street.index] ?? 1)
-            #expect(street.changes["traffic:aadt"] == SuperblockPlanTests.round2(3000 * ratio))
+            // The street's own count (3,000 a day) moved by the model's change: in proportion when
+            // it falls, added when it rises.
+            let old = try #require(before.dailyFlow[street.index]), new = try #require(after.dailyFlow[street.index])
+            #expect(street.changes["traffic:aadt"] == SuperblockPlanTests.round2(new <= old ? 3000 * new / old : 3000 + new - old))
         }
         // Through traffic gone: the centre cell's middle segments (the park's sides) keep only the
         // floor of 5 % of the residential default.

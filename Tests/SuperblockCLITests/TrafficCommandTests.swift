@@ -36,4 +36,35 @@ import TestSupport
         let written = try String(contentsOfFile: after, encoding: .utf8)
         #expect(written.components(separatedBy: "\"traffic:modelled\"").count - 1 == 180)
     }
+
+    /// `plan --reroute` then `compare`: the travel rows of `compare.csv`, the same figures as the
+    /// plan's, and `streets.csv` with each street's flow before and after.
+    @Test func planThenCompareReportsTravelAndTheMovedTraffic() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = directory.appendingPathComponent("after.geojson").path, out = directory.appendingPathComponent("compare").path
+        let plan = try CLIRun(["plan", Self.grid, "--cells", Self.cells, "-o", after, "--reroute", "--ignore-oneway", "--quiet"], timeout: 60)
+        #expect(plan.status == 0, "\(plan.output)")
+        let compare = try CLIRun(["compare", Self.grid, after, "--cells", Self.cells, "--out", out, "--ignore-oneway", "--propagation", "free-field", "--quiet"],
+                                 timeout: 120)
+        #expect(compare.status == 0, "\(compare.output)")
+        let rows = try String(contentsOfFile: "\(out)/compare.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func district(_ indicator: String) throws -> (before: Double, after: Double) {
+            let row = try #require(rows.first { $0.count == 7 && $0[0] == "district" && $0[2] == indicator }, "\(indicator)")
+            return (try #require(Double(row[4])), try #require(Double(row[5])))
+        }
+        #expect(try district("od_pairs_unreachable").after == 0)
+        #expect(try district("od_pairs_rerouted_pct").after > 0)
+        #expect(try district("car_travel_distance_mean_m").after > (try district("car_travel_distance_mean_m")).before)
+        #expect(try district("car_travel_time_mean_s").after > (try district("car_travel_time_mean_s")).before)
+        #expect(try district("directness").after < (try district("directness")).before)
+        #expect(try district("global_efficiency").after < (try district("global_efficiency")).before)
+        #expect(try district("interior_vehicles_day_mean").after < (try district("interior_vehicles_day_mean")).before)
+        #expect(try district("perimeter_vehicles_day_mean").after > (try district("perimeter_vehicles_day_mean")).before)
+        #expect(try district("perimeter_lw_day_dba_per_m").after > (try district("perimeter_lw_day_dba_per_m")).before)
+        #expect(rows.contains { $0.count == 7 && $0[0] == "cell" && $0[1] == "cell-1-1" && $0[2] == "directness" })
+        let streets = try String(contentsOfFile: "\(out)/streets.csv", encoding: .utf8).split(separator: "\n")
+        #expect(streets.first == "id,name,role,vehicles_day_modelled,vehicles_day_before,vehicles_day_after,vehicles_day_change,lw_day_before_dba_per_m,lw_day_after_dba_per_m")
+        #expect(streets.count == 181)
+    }
 }

@@ -8,7 +8,8 @@ import GeometryEngine
 /// become access only (`RoadAccess`: a trip may use them only to start or end inside) and the same
 /// demand, with the same class factors, is assigned again. Every street of the road graph gets its
 /// after flow: `traffic:modelled` (vehicles a day), and where it carries figures of its own
-/// (counts, NoiseModelling's fields, `traffic:aadt`) those scaled by after / before of the model.
+/// (counts, NoiseModelling's fields, `traffic:aadt`) those scaled to the model's change by the
+/// pivot-point rule (`pivot`).
 /// The interior cut is thus the model's, street by street, and the traffic it removes shows up on
 /// the streets drivers take instead. Travel before and after is measured over all pairs of graph
 /// nodes (`TravelImpact`); a plan that leaves a pair without a path is refused by the command.
@@ -37,8 +38,8 @@ struct PlanRerouting {
         for index in streets.indices {
             guard let flowBefore = before.dailyFlow[index], let flowAfter = after.dailyFlow[index] else { continue }
             var street: [String: PropertyValue] = [modelledFlowKey: .number(SuperblockPlan.round(flowAfter))]
-            if model.countedFlow(streets[index]) != nil, flowBefore > 0,
-               let scaled = SuperblockPlan.scaledFlows(streets[index].attributes, by: flowAfter / flowBefore) {
+            if let counted = model.countedFlow(streets[index]), counted > 0, flowBefore > 0,
+               let scaled = SuperblockPlan.scaledFlows(streets[index].attributes, by: Self.pivot(counted: counted, before: flowBefore, after: flowAfter) / counted) {
                 street.merge(scaled) { modelled, _ in modelled }
             }
             changes[index] = street
@@ -47,5 +48,12 @@ struct PlanRerouting {
         let cellNodes = cells.indices.map { (id: cells[$0].id, nodes: nodes[$0]) }
         let travel = TravelImpactAnalysis().measure(before: before.graph, after: after.graph, cells: cellNodes)
         return Result(changes: changes, before: before, after: after, travel: travel)
+    }
+
+    /// A counted street's after flow from the model's change (the pivot-point rule of incremental
+    /// models): a decrease in proportion (count x after / before), an increase added (count +
+    /// after - before), so that a street the model barely used does not multiply its count.
+    static func pivot(counted: Double, before: Double, after: Double) -> Double {
+        after <= before ? counted * after / before : counted + after - before
     }
 }
