@@ -174,6 +174,37 @@ import TestSupport
         #expect(abs(vkm(flowAfter, after) - vkm(flowBefore, before) - 2000 * 2 * Self.p) < 1e-6)
     }
 
+    /// Repairing the before paths gives what searching the after network again gives: on the grid
+    /// driven both ways with the centre closed, with every cell closed and the interiors at 11 km/h,
+    /// and on the grid's one-way streets, where closing the cells cuts pairs off. (At 10 km/h a
+    /// block of interior takes as long as 3 blocks of this grid's 30 km/h streets: equally fast
+    /// routes of different lengths, which the two ways may break differently.)
+    @Test func repairingThePathsEqualsSearchingAgain() throws {
+        let streets = Self.grid.streets
+        let cells = try CellAnalysis().analyse(CellAnalysis.inputs(from: Self.grid.cells), in: Self.grid)
+        let everyInterior = Set(cells.flatMap(\.interiorStreets))
+        var slow = streets
+        for index in everyInterior { slow[index].attributes.values["maxspeed"] = "11" }
+        let cases: [(RoadGraph.Options, [DistrictFeature], [Int: RoadAccess])] = [
+            (Self.twoWay, streets, Self.closedCentre(streets)),
+            (Self.twoWay, slow, Dictionary(uniqueKeysWithValues: everyInterior.map { ($0, .accessOnly) })),
+            (RoadGraph.Options(), slow, Dictionary(uniqueKeysWithValues: everyInterior.map { ($0, .accessOnly) })),
+        ]
+        for (number, (options, afterStreets, access)) in cases.enumerated() {
+            let before = RoadGraph(streets: streets, options: options), after = RoadGraph(streets: afterStreets, options: options, access: access)
+            let repaired = TravelImpactAnalysis(repairs: true).measure(before: before, after: after)
+            let searched = TravelImpactAnalysis(repairs: false).measure(before: before, after: after)
+            let a = repaired.district, b = searched.district
+            #expect(a.unreachablePairs == b.unreachablePairs && a.before.pairs == b.before.pairs && a.after.pairs == b.after.pairs)
+            for (name, x, y) in [("time", a.after.meanTime, b.after.meanTime), ("distance", a.after.meanDistance, b.after.meanDistance),
+                                 ("directness", a.after.directness, b.after.directness),
+                                 ("efficiency", a.after.globalEfficiency, b.after.globalEfficiency), ("rerouted", a.reroutedPercent, b.reroutedPercent)] {
+                #expect(abs(x - y) <= 1e-9 * max(1, abs(y)), "case \(number) \(name): \(x) != \(y)")
+            }
+            #expect(repaired.disconnectingStreets == searched.disconnectingStreets)
+        }
+    }
+
     static func street(_ id: String, _ xy: [Double], _ tags: [String: String] = [:]) -> DistrictFeature {
         var values: [String: PropertyValue] = ["highway": "residential", "maxspeed": "30"]
         for (key, value) in tags { values[key] = .string(value) }

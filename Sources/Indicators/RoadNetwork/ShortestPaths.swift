@@ -18,7 +18,7 @@ public struct ShortestPaths {
     let phases: Int
     /// The search's memory (raw buffers owned by a class, so the inner loop runs without
     /// bounds checks, reference counting or exclusivity checks).
-    private let work: Workspace
+    let work: Workspace
     public private(set) var origin = -1
 
     public init(graph: RoadGraph) {
@@ -92,6 +92,12 @@ public struct ShortestPaths {
             if phase[node] == 2 && other.nodeIsOpen[node] { return false }
         }
         return true
+    }
+
+    /// The nodes in the order the last search settled them (a node after the one before it on its
+    /// path); for a graph searched in one phase.
+    public func settledNodes() -> [Int] {
+        (0..<work.settledCount).map { Int(truncatingIfNeeded: work.settled[$0]) / phases }
     }
 
     /// The edge by which the fastest path reaches `node`, -1 for the origin and unreached nodes.

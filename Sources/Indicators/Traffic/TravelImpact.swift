@@ -82,10 +82,14 @@ public struct TravelImpactAnalysis: Sendable {
     /// Search every node as an origin up to this many nodes; above, a seeded sample of this many.
     public var maximumSources: Int
     public var seed: UInt64
+    /// Repair the before paths rather than search the after network again, where that gives the
+    /// same result (`ShortestPathRepair`); false searches every origin on both networks.
+    public var repairs: Bool
 
-    public init(maximumSources: Int = 10_000, seed: UInt64 = 13) {
+    public init(maximumSources: Int = 10_000, seed: UInt64 = 13, repairs: Bool = true) {
         self.maximumSources = maximumSources
         self.seed = seed
+        self.repairs = repairs
     }
 
     /// - Parameters:
@@ -120,10 +124,13 @@ public struct TravelImpactAnalysis: Sendable {
         struct Worker {
             var before: ShortestPaths
             var after: ShortestPaths
+            var repair: ShortestPathRepair?
         }
+        let repairs = self.repairs && sameNetwork
         let partials = SourceChunks.map(sources, makeWorker: {
             let paths = ShortestPaths(graph: before)
-            return Worker(before: paths, after: sameNetwork ? ShortestPaths(graph: after, sharingTopologyWith: paths) : ShortestPaths(graph: after))
+            return Worker(before: paths, after: sameNetwork ? ShortestPaths(graph: after, sharingTopologyWith: paths) : ShortestPaths(graph: after),
+                          repair: repairs ? ShortestPathRepair(before: before, after: after) : nil)
         }) { worker, chunk in
             var district = Accumulator()
             var perCell = [Accumulator](repeating: Accumulator(), count: cells.count)
@@ -131,13 +138,19 @@ public struct TravelImpactAnalysis: Sendable {
             var missing: [(Int, Int)] = []
             for source in chunk {
                 worker.before.search(from: source)
-                let unchanged = sameNetwork && worker.before.pathsHold(in: after, sameTime: sameTime)
+                let repair = worker.repair.flatMap { $0.applies(from: source) ? $0 : nil }
+                var unchanged = false
                 // Unchanged paths need no signatures: no route changed.
                 var signatureBefore = UnsafeBufferPointer<UInt64>(start: nil, count: 0), signatureAfter = signatureBefore
-                if !unchanged {
-                    worker.after.search(from: toAfter[source])
-                    signatureBefore = worker.before.pathSignatures { $0 }
-                    signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
+                if let repair {
+                    repair.repair(worker.before)
+                } else {
+                    unchanged = sameNetwork && worker.before.pathsHold(in: after, sameTime: sameTime)
+                    if !unchanged {
+                        worker.after.search(from: toAfter[source])
+                        signatureBefore = worker.before.pathSignatures { $0 }
+                        signatureAfter = worker.after.pathSignatures { fromAfter[$0] }
+                    }
                 }
                 let afterPaths = unchanged ? worker.before : worker.after
                 var own = Accumulator()
@@ -145,7 +158,7 @@ public struct TravelImpactAnalysis: Sendable {
                     let t = toAfter[target]
                     let dB = worker.before.distance(to: target)
                     guard dB.isFinite else { own.unreachableBefore += 1; continue }
-                    let dA = afterPaths.distance(to: t)
+                    let dA = repair?.afterDistance(target) ?? afterPaths.distance(to: t)
                     guard dA.isFinite else {
                         own.unreachable += 1
                         if missing.count < 10 { missing.append((source, target)) }
@@ -153,11 +166,12 @@ public struct TravelImpactAnalysis: Sendable {
                     }
                     let dx = before.nodeX[target] - before.nodeX[source], dy = before.nodeY[target] - before.nodeY[source]
                     let straight = (dx * dx + dy * dy).squareRoot()
-                    let tB = worker.before.time(to: target), tA = afterPaths.time(to: t)
+                    let tB = worker.before.time(to: target), tA = repair?.afterTime(target) ?? afterPaths.time(to: t)
                     // A route changed when it is another one and slower: another route as fast as
                     // the old one is a tie the search broke differently, not a detour.
-                    own.add(straight: straight, before: (dB, tB), after: (dA, tA),
-                            rerouted: !unchanged && tA > tB * (1 + 1e-12) + 1e-9 && signatureBefore[target] != signatureAfter[t])
+                    let slower = tA > tB * (1 + 1e-12) + 1e-9
+                    let rerouted = if let repair { slower && !repair.routeKept(target) } else { !unchanged && slower && signatureBefore[target] != signatureAfter[t] }
+                    own.add(straight: straight, before: (dB, tB), after: (dA, tA), rerouted: rerouted)
                 }
                 district.merge(own)
                 for cell in cellOfNode[source] { perCell[cell].merge(own) }
