@@ -79,7 +79,9 @@ screenshots: release
 ## then `analyze` stage by stage on generated 25x25, 50x50 and 100x100-block grids (time, peak memory,
 ## exponent against the street count); `detect`, `plan` and `compare` on each grid; and `analyze --only
 ## space,green` on the 100x100 grid against the geopandas + shapely script (in a virtual environment
-## under .build-bench, from PyPI), with both times, their ratio and whether the figures agree.
+## under .build-bench, from PyPI), with both times, their ratio and whether the figures agree; and the travel
+## impact (all pairs of graph nodes, before and after every detected cell's interior is access only) on a
+## 90x90-block grid (8,281 nodes), against superblockify's 232 s for the same grid.
 BENCH_DIR := .build-bench
 BENCH_SIZES ?= 25 50 100
 BENCH_VENV := $(BENCH_DIR)/venv
@@ -91,6 +93,8 @@ bench: setup
 	for n in $(BENCH_SIZES); do [ -f $(BENCH_DIR)/grid-$$n.geojson ] || python3 Samples/tools/make_bench_grid.py $$n -o $(BENCH_DIR)/grid-$$n.geojson; done
 	.build/release/superblock-bench
 	.build/release/superblock-bench grids $(foreach n,$(BENCH_SIZES),$(BENCH_DIR)/grid-$(n).geojson)
+	[ -f $(BENCH_DIR)/grid-90.geojson ] || python3 Samples/tools/make_bench_grid.py 90 -o $(BENCH_DIR)/grid-90.geojson
+	/usr/bin/env time -f "travel impact run: %e s wall, %M KB peak" .build/release/superblock-bench travel $(BENCH_DIR)/grid-90.geojson
 	@for n in $(BENCH_SIZES); do \
 	  g=$(BENCH_DIR)/grid-$$n.geojson; o=$(BENCH_DIR)/out-$$n; \
 	  /usr/bin/env time -f "grid-$$n detect:  %e s wall, %M KB peak" $(RELEASE_BIN) detect $$g -o $$o-cells.geojson --quiet; \

@@ -58,6 +58,7 @@ public struct AnalysisReport: Sendable {
             table.header += SpaceAllocationTables.sidewalkColumns
             for index in table.rows.indices { table.rows[index] += tables.sidewalkCells(index) }
         }
+        TrafficModelColumns.append(to: &table, streets: district.streets)
         return table
     }
 

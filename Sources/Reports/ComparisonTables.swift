@@ -10,6 +10,8 @@ import Indicators
 /// columns. A street found on one side only has an empty `before` or `after` (and `change`).
 public struct ComparisonTables: Sendable {
     public var comparison: LayoutComparison
+    /// Traffic and travel (`TrafficComparisonTables`): rows of `compare.csv`, `streets.csv`, summary lines.
+    public var traffic: TrafficComparisonTables?
 
     public init(_ comparison: LayoutComparison) {
         self.comparison = comparison
@@ -67,6 +69,7 @@ public struct ComparisonTables: Sendable {
             let old = districtBefore.rows.first { $0.indicator == row.indicator }
             table.rows.append(Self.row("district", "district", row.indicator, row.unit, old?.value, row.value, digits: row.digits))
         }
+        table.rows += traffic?.travelRows ?? []
         for cell in after.space.cells {
             let old = before.space.cells.first { $0.id == cell.id }
             for indicator in Self.cellIndicators {
@@ -139,6 +142,7 @@ public struct ComparisonTables: Sendable {
     @discardableResult
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         let files = [("compare.csv", long), ("summary.csv", summary), ("matches.csv", matches), ("transfers.csv", transfers)]
+            + (traffic.map { [("streets.csv", $0.streets)] } ?? [])
         let maps = [try ComparisonGeoPackage(comparison).file(), ComparisonHTMLReport(comparison).outputFile]
         return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
@@ -176,6 +180,7 @@ public struct ComparisonTables: Sendable {
             cells.rows = cellRows
             lines.append(cells.rendered)
         }
+        if let traffic { lines += [""] + traffic.lines }
         let warnings = Array(Set(GreenTables(comparison.before.green).warnings + GreenTables(comparison.after.green).warnings)).sorted()
         lines += [""] + comparison.after.noise.notes.map { "note: \($0)" } + warnings
         return lines.joined(separator: "\n")

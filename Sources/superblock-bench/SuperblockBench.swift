@@ -17,6 +17,10 @@ struct SuperblockBench {
             try await GridBench.run(files: Array(arguments.dropFirst()))
             return
         }
+        if arguments.first == "travel" {
+            try TravelBench.run(files: Array(arguments.dropFirst()))
+            return
+        }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let eixample = ["roads", "buildings", "trees"].map { root.appendingPathComponent("Samples/eixample/\($0).geojson") }
             + [root.appendingPathComponent("Samples/barcelona_census/census_sections.geojson")]

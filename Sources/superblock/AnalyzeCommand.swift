@@ -36,6 +36,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @OptionGroup(title: "Traffic") var trafficOptions: TrafficArguments
+
     @Option(help: "GeoJSON of points (sensor sites, a noise map) where levels are wanted: writes DIR/receivers.csv. Height from a `height` property, else 4 m; CRS as the district files (or --crs).", completion: .file(extensions: ["geojson", "json"]))
     var receivers: String?
 
@@ -82,7 +84,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let console = output.console
         defer { console.finish() }
         console.stage("loading")
-        let district = try input.loadDistrict(console: console)
+        let (district, _) = try trafficOptions.prepare(try input.loadDistrict(console: console), console: console)
         if let noiseGrid { do { _ = try NoiseGrid.layout(of: district, spacing: noiseGrid) } catch { throw CommandFailure(error.description) } }
         var pipeline = AnalysisPipeline()
         if let only { pipeline.stages = try AnalysisStage.parseList(only) }

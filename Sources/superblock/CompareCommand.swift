@@ -51,6 +51,11 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Noise") var noiseOptions: NoiseArguments
 
+    @OptionGroup(title: "Traffic") var trafficOptions: TrafficArguments
+
+    @Flag(name: .customLong("ignore-oneway"), help: "Traffic model and travel impact: drive one-way streets both ways (as plan --reroute --ignore-oneway).")
+    var ignoreOneway = false
+
     @OptionGroup(title: "Health outcomes") var healthOptions: HealthArguments
 
     @OptionGroup var output: ConsoleOptions
@@ -72,8 +77,19 @@ struct CompareCommand: AsyncParsableCommand {
         let console = output.console
         defer { console.finish() }
         console.stage("loading")
-        let beforeDistrict = try load(before, metricCRS: metricCRS, console: console)
-        let afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
+        let graphOptions = RoadGraph.Options(respectsOneway: !ignoreOneway)
+        let model = TrafficModel(graphOptions: graphOptions)
+        let (beforeDistrict, beforeModel) = try trafficOptions.prepare(try load(before, metricCRS: metricCRS, console: console), console: console, model: model)
+        var afterDistrict = try load(after, metricCRS: metricCRS ?? beforeDistrict.crs, console: console)
+        if let beforeModel, !TrafficModel.isModelled(afterDistrict) {
+            // The same demand and class factors on the after network: only the paths change.
+            let flows = model.rerun(beforeModel, streets: afterDistrict.streets).dailyFlow
+            afterDistrict = TrafficModel.writing(flows, into: afterDistrict)
+        } else {
+            // With --traffic model and a before file that carried its own modelled flows, the after
+            // layout is modelled on its own (unless it carries them too); otherwise unchanged.
+            (afterDistrict, _) = try trafficOptions.prepare(afterDistrict, console: console, model: model)
+        }
         let givenCells = cells.map { path in beforeDistrict.cells.filter { $0.origin.file == path } }
         var comparison = Comparison(
             allocator: SpaceAllocator(thresholds: PedestrianShareThresholds(minimumPercent: minimumShare, desirablePercent: desirableShare)),
@@ -84,7 +100,13 @@ struct CompareCommand: AsyncParsableCommand {
         do { result = try await comparison.compare(before: beforeDistrict, after: afterDistrict, cells: givenCells) } catch {
             throw CommandFailure("comparison failed: \(error)")
         }
-        let tables = ComparisonTables(result)
+        var tables = ComparisonTables(result)
+        console.stage("travel")
+        let cellFeatures = givenCells ?? (afterDistrict.cells.isEmpty ? beforeDistrict.cells : afterDistrict.cells)
+        do {
+            let cells = try CellAnalysis().analyse(CellAnalysis.inputs(from: cellFeatures), in: result.after.district)
+            tables.traffic = TrafficComparisonTables(TrafficComparison(result, cells: cells, graphOptions: graphOptions), comparison: result)
+        } catch { throw CommandFailure("travel impact failed: \(error)") }
         var warnings: [String] = []
         console.stage("writing")
         let written = try tables.write(to: OutputDirectory(path: out), warnings: &warnings)

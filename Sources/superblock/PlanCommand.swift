@@ -14,8 +14,10 @@ struct PlanCommand: ParsableCommand {
             superblock=interior, maxspeed=--speed, traffic figures cut by --traffic-cut (a street without \
             any gets traffic:aadt = class default x (1 - cut)), and the moving-traffic carriageway given to \
             shared space (--shared-share) and green strips (--green-share); what is left of it stays a \
-            central motor lane (shared:width). With --reroute the displaced vehicle-km are added to the \
-            cell's perimeter streets, the same extra daily flow on each. The output keeps FILE's CRS and \
+            central motor lane (shared:width). With --reroute the interiors become access only and the \
+            traffic model's demand is assigned again on the after network: every street gets its after flow \
+            (traffic:modelled), the interior cut comes from the model, and car travel before and after is \
+            reported; a plan that disconnects the network is refused. The output keeps FILE's CRS and \
             analyses again: superblock analyze AFTER CELLS, superblock compare FILE AFTER --cells CELLS.
             """
     )
@@ -29,8 +31,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "GeoJSON file for the after layout.")
     var output: String
 
-    @Option(name: .customLong("traffic-cut"), parsing: .unconditional, help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82).")
-    var trafficCut: Double = 0.82
+    @Option(name: .customLong("traffic-cut"), parsing: .unconditional, help: "Share of motor traffic taken off the interior streets, 0...1 (Sant Antoni: 0.82; default 0.82). Not with --reroute, where the model gives the cut.")
+    var trafficCut: Double?
 
     @Option(name: .customLong("shared-share"), parsing: .unconditional, help: "Share of each interior carriageway given to shared space, 0...1.")
     var sharedShare: Double = 0.8
@@ -41,8 +43,11 @@ struct PlanCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Speed limit of the interior streets, km/h (1 ... 200).")
     var speed: Double = 10
 
-    @Flag(help: "Add the displaced traffic to the cells' perimeter streets.")
+    @Flag(help: "Make the interiors access only and re-assign the traffic model's demand on the after network: new flows on every street, travel before and after.")
     var reroute = false
+
+    @Flag(name: .customLong("ignore-oneway"), help: "With --reroute: drive one-way streets both ways in the road graph.")
+    var ignoreOneway = false
 
     @Flag(help: "Turn the crossings of interior streets into squares: their carriageway becomes pedestrian space, --green-share of it a planter.")
     var squares = false
@@ -59,7 +64,10 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
-        for (name, value) in [("--traffic-cut", trafficCut), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
+        if reroute, trafficCut != nil {
+            throw ValidationError("--traffic-cut is the fixed share of a plan without --reroute; with --reroute the traffic model gives each interior street's cut.")
+        }
+        for (name, value) in [("--traffic-cut", trafficCut ?? 0.82), ("--shared-share", sharedShare), ("--green-share", greenShare)] where !(0...1).contains(value) {
             throw ValidationError("\(name) must lie in 0...1, got \(value).")
         }
         if sharedShare + greenShare > 1 + 1e-9 { throw ValidationError("--shared-share + --green-share must be at most 1.") }
@@ -84,12 +92,15 @@ struct PlanCommand: ParsableCommand {
         }
         let classes = basicClasses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let planner = SuperblockPlan(
-            options: PlanOptions(trafficCut: trafficCut, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute,
-                                 squares: squares),
+            options: PlanOptions(trafficCut: trafficCut ?? 0.82, sharedShare: sharedShare, greenShare: greenShare, speed: speed, reroute: reroute,
+                                 respectsOneway: !ignoreOneway, squares: squares),
             analysis: CellAnalysis(basicNetwork: BasicNetwork(classes: classes)))
         let plan: PlanResult
         console.stage("plan")
         do { plan = try planner.plan(district, cells: CellAnalysis.inputs(from: cellFeatures)) } catch { throw CommandFailure("plan failed: \(error)") }
+        if let travel = plan.travel {
+            do { try travel.checkConnected() } catch { throw CommandFailure("\(file): \(error.description); nothing written") }
+        }
 
         console.stage("writing")
         var collection = try InputFiles.collection(of: file, checksGeographicRange: crs == nil)

@@ -9,6 +9,8 @@ public enum TrafficSource: String, Sendable {
     case noiseModelling = "noisemodelling"
     /// A daily flow (`traffic:aadt`) split by the period profile.
     case aadt
+    /// The network model's daily flow (`traffic:modelled`, `--traffic model`).
+    case modelled
     /// The class default: no traffic information at all.
     case classDefault = "default"
     /// No motor traffic (footways, pedestrian streets).
@@ -72,6 +74,7 @@ public struct TrafficInference: Sendable {
             return StreetTraffic(flows: flows, source: .noiseModelling, surface: surface, surfaceMeasured: surfaceMeasured)
         }
         let aadt = attributes.number("traffic:aadt").flatMap { AttributeLimits.dailyFlow.contains($0) ? $0 : nil }
+        let modelled = attributes.number("traffic:modelled").flatMap { AttributeLimits.dailyFlow.contains($0) ? $0 : nil }
         guard street.roadClass.carriesMotorTraffic || aadt != nil else {
             return StreetTraffic(flows: empty, source: .none, surface: surface, surfaceMeasured: surfaceMeasured)
         }
@@ -79,6 +82,8 @@ public struct TrafficInference: Sendable {
         let source: TrafficSource
         if let aadt {
             (daily, source) = (aadt, .aadt)
+        } else if let modelled {
+            (daily, source) = (modelled, .modelled)
         } else if let fallback = defaults.dailyFlow(for: highway) {
             (daily, source) = (fallback, .classDefault)
         } else {

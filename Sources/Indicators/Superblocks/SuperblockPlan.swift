@@ -11,7 +11,8 @@ import GeometryEngine
 /// | `greenShare` | 0.2 | share that becomes planting (a green strip on each side, half each) |
 /// | rest, 1 - shared - green | 0 | stays a central motor lane (e.g. 0.3 of a 10 m carriageway keeps a 3 m access and emergency lane); the defaults keep none because at 10 km/h deliveries, residents and emergency vehicles use the shared surface itself, as in the Barcelona interiors |
 /// | `speed` | 10 km/h | the interiors' limit (DESIGN.md section 4.5) |
-/// | `reroute` | off | add the displaced traffic to the cell's perimeter streets |
+/// | `reroute` | off | the interiors become access only and the traffic model's demand is assigned again on the after network (`PlanRerouting`): the interior cut comes from the model, `trafficCut` is not used |
+/// | `respectsOneway` | true | the road graph of `reroute` drives one-way streets one way |
 /// | `squares` | off | turn the crossings of interior streets into squares (`PlannedSquare`) |
 public struct PlanOptions: Sendable, Equatable {
     public var trafficCut: Double
@@ -19,15 +20,17 @@ public struct PlanOptions: Sendable, Equatable {
     public var greenShare: Double
     public var speed: Double
     public var reroute: Bool
+    public var respectsOneway: Bool
     public var squares: Bool
 
     public init(trafficCut: Double = 0.82, sharedShare: Double = 0.8, greenShare: Double = 0.2, speed: Double = 10, reroute: Bool = false,
-                squares: Bool = false) {
+                respectsOneway: Bool = true, squares: Bool = false) {
         self.trafficCut = trafficCut
         self.sharedShare = sharedShare
         self.greenShare = greenShare
         self.speed = speed
         self.reroute = reroute
+        self.respectsOneway = respectsOneway
         self.squares = squares
     }
 
@@ -44,7 +47,8 @@ public struct PlanOptions: Sendable, Equatable {
 
 /// What a plan does to one street.
 public struct PlannedStreet: Sendable, Equatable {
-    public enum Role: String, Sendable { case interior, perimeter }
+    /// `network`: a street elsewhere whose flow the rerouting changed.
+    public enum Role: String, Sendable { case interior, perimeter, network }
 
     /// Position in `district.streets`.
     public var index: Int
@@ -74,10 +78,10 @@ public struct PlannedCell: Sendable, Equatable {
     /// counted once per street, so this is the nominal figure: `compare` measures the real one).
     public var nominalSharedArea: Double
     public var nominalGreenArea: Double
-    /// Vehicle-kilometres a day taken off the interior streets.
+    /// Vehicle-kilometres a day taken off the interior streets (by the cut, or with `reroute` by the model).
     public var displacedVehicleKilometres: Double
     public var perimeterStreets: Int
-    /// Vehicles a day added to each perimeter street (0 without `reroute`).
+    /// Vehicles a day added to the perimeter streets, length-weighted mean (0 without `reroute`).
     public var addedDailyFlow: Double
     /// Crossings turned into squares (with `squares`), and their surface and planted area (m2).
     public var squares = 0
@@ -95,6 +99,10 @@ public struct PlanResult: Sendable {
     public var squares: [PlannedSquare] = []
     /// Streets left alone, and streets whose after tags could not reproduce the planned section.
     public var warnings: [LoadProblem]
+    /// With `reroute`: the traffic model before and after, and car travel over all pairs of nodes.
+    public var modelBefore: ModelledTraffic?
+    public var modelAfter: ModelledTraffic?
+    public var travel: TravelImpact?
 
     /// The input file's collection with the plan's changes applied to its features; every feature
     /// is kept, in order, and only the planned streets' properties change.
@@ -131,11 +139,9 @@ public struct PlanResult: Sendable {
 /// - `superblock:plan` records the settings; streets that already carry it, or `superblock=pedestrian`,
 ///   are left alone.
 ///
-/// With `reroute`, the vehicle-kilometres a day taken off a cell's interior streets are spread
-/// evenly over the length of its perimeter streets: each gets the same extra daily flow,
-/// displaced vehicle-km / perimeter street length (so the vehicle-km it carries grows in
-/// proportion to its length). A street between two cells gets both shares. Its flows are scaled
-/// up accordingly and `superblock:reroute_aadt` says by how much.
+/// With `reroute`, the traffic model (`TrafficModel`) runs before and after the interiors become
+/// access only (`PlanRerouting`): every street of the road graph gets its after flow as
+/// `traffic:modelled`, and the interiors' cut is the model's, not `trafficCut`.
 public struct SuperblockPlan: Sendable {
     public var options: PlanOptions
     public var analysis: CellAnalysis
@@ -160,7 +166,6 @@ public struct SuperblockPlan: Sendable {
         var planned: [PlannedStreet] = []
         var warnings: [LoadProblem] = []
         var totals: [PlannedCell] = []
-        var addedFlow: [Int: (flow: Double, cells: [String])] = [:]
 
         for cell in cells {
             var total = PlannedCell(id: cell.id, interiorStreets: 0, nominalSharedArea: 0, nominalGreenArea: 0,
@@ -185,55 +190,70 @@ public struct SuperblockPlan: Sendable {
                 total.displacedVehicleKilometres += (result.dailyFlowBefore - result.dailyFlowAfter) * result.length / 1000
                 planned.append(result)
             }
-            if options.reroute, !cell.perimeterStreets.isEmpty {
-                var length = 0.0
-                for index in cell.perimeterStreets { length += try context.geometry(of: streets[index]).length }
-                if length > 0 {
-                    total.addedDailyFlow = total.displacedVehicleKilometres * 1000 / length
-                    for index in cell.perimeterStreets {
-                        addedFlow[index, default: (0, [])].flow += total.addedDailyFlow
-                        addedFlow[index, default: (0, [])].cells.append(cell.id)
-                    }
-                }
-            }
             totals.append(total)
         }
 
-        for (index, added) in addedFlow.sorted(by: { $0.key < $1.key }) where added.flow > 0 {
-            let street = streets[index]
-            let before = dailyFlow(of: street)
-            var changes: [String: PropertyValue] = ["superblock:reroute_aadt": .number(Self.round(added.flow))]
-            if before > 0, let scaled = Self.scaledFlows(street.attributes, by: (before + added.flow) / before) {
-                changes.merge(scaled) { $1 }
-            } else if before > 0, let fallback = traffic.defaults.dailyFlow(for: street.highway ?? "road") {
-                changes["traffic:aadt"] = .number(Self.round(fallback + added.flow))
-            } else if Self.scaledFlows(street.attributes, by: 1) == nil {
-                changes["traffic:aadt"] = .number(Self.round(added.flow))
-            } else {
-                warnings.append(LoadProblem(origin: street.origin, message: "its traffic figures are all zero: displaced traffic not added", action: .kept))
+        var result = PlanResult(options: options, cells: cells, streets: planned, cellTotals: totals, warnings: warnings)
+        if options.reroute { try reroute(district, into: &result) }
+        result.streets.sort { $0.index < $1.index }
+        if options.squares { try addSquares(district, into: &result, context: context) }
+        return result
+    }
+
+    /// `squares`: the crossings of interior streets, from the allocation of the before layout.
+    func addSquares(_ district: District, into result: inout PlanResult, context: GeometryContext) throws(GeometryError) {
+        var allocator = SpaceAllocator(inference: inference)
+        allocator.separateSidewalkSearch = separateSidewalkSearch
+        result.squares = try JunctionSquares.squares(of: try allocator.allocate(district), cells: result.cells, streets: district.streets,
+                                                     greenShare: options.greenShare, context: context)
+        for square in result.squares {
+            guard let k = result.cellTotals.firstIndex(where: { $0.id == square.cellID }) else { continue }
+            result.cellTotals[k].squares += 1
+            result.cellTotals[k].squareArea += square.area
+            result.cellTotals[k].squareGreenArea += square.greenArea
+        }
+    }
+
+    /// `reroute`: every street's flow from the traffic model on the after network.
+    func reroute(_ district: District, into result: inout PlanResult) throws(GeometryError) {
+        let streets = district.streets
+        let interior = Set(result.streets.filter { $0.role == .interior }.map(\.index))
+        let rerouting = try PlanRerouting(plan: self).reroute(district, cells: result.cells, interior: interior)
+        result.modelBefore = rerouting.before
+        result.modelAfter = rerouting.after
+        result.travel = rerouting.travel
+        var perimeterOf: [Int: [String]] = [:]
+        for cell in result.cells { for index in cell.perimeterStreets { perimeterOf[index, default: []].append(cell.id) } }
+        var position = Dictionary(uniqueKeysWithValues: result.streets.enumerated().map { ($1.index, $0) })
+        for (index, changes) in rerouting.changes.sorted(by: { $0.key < $1.key }) {
+            let before = rerouting.before.dailyFlow[index] ?? 0, after = rerouting.after.dailyFlow[index] ?? 0
+            if let existing = position[index] {
+                result.streets[existing].changes.merge(changes) { $1 }
+                result.streets[existing].dailyFlowBefore = before
+                result.streets[existing].dailyFlowAfter = after
                 continue
             }
-            var after = street
-            for (key, value) in changes { after.attributes.values[key] = value }
-            planned.append(PlannedStreet(index: index, id: street.id, origin: street.origin, role: .perimeter, cellIDs: added.cells,
-                                         changes: changes, dailyFlowBefore: before, dailyFlowAfter: dailyFlow(of: after),
-                                         length: (try context.geometry(of: street)).length, sharedWidth: 0, greenWidth: 0))
+            let length = rerouting.before.graph.streetLength[index]
+            position[index] = result.streets.count
+            result.streets.append(PlannedStreet(index: index, id: streets[index].id, origin: streets[index].origin,
+                                                role: perimeterOf[index] == nil ? .network : .perimeter, cellIDs: perimeterOf[index] ?? [],
+                                                changes: changes, dailyFlowBefore: before, dailyFlowAfter: after, length: length,
+                                                sharedWidth: 0, greenWidth: 0))
         }
-        planned.sort { $0.index < $1.index }
-        var result = PlanResult(options: options, cells: cells, streets: planned, cellTotals: totals, warnings: warnings)
-        if options.squares {
-            var allocator = SpaceAllocator(inference: inference)
-            allocator.separateSidewalkSearch = separateSidewalkSearch
-            result.squares = try JunctionSquares.squares(of: try allocator.allocate(district), cells: cells, streets: streets,
-                                                         greenShare: options.greenShare, context: context)
-            for square in result.squares {
-                guard let k = result.cellTotals.firstIndex(where: { $0.id == square.cellID }) else { continue }
-                result.cellTotals[k].squares += 1
-                result.cellTotals[k].squareArea += square.area
-                result.cellTotals[k].squareGreenArea += square.greenArea
+        for (cellPosition, cell) in result.cells.enumerated() {
+            var displaced = 0.0, added = 0.0, perimeterLength = 0.0
+            for index in cell.interiorStreets {
+                let length = rerouting.before.graph.streetLength[index]
+                displaced += ((rerouting.before.dailyFlow[index] ?? 0) - (rerouting.after.dailyFlow[index] ?? 0)) * length / 1000
             }
+            for index in cell.perimeterStreets {
+                let length = rerouting.before.graph.streetLength[index]
+                added += ((rerouting.after.dailyFlow[index] ?? 0) - (rerouting.before.dailyFlow[index] ?? 0)) * length
+                perimeterLength += length
+            }
+            result.cellTotals[cellPosition].displacedVehicleKilometres = displaced
+            result.cellTotals[cellPosition].addedDailyFlow = perimeterLength > 0 ? added / perimeterLength : 0
         }
-        return result
     }
 
     /// Vehicles a day, from whatever traffic figures the street has (or its class default).
@@ -251,9 +271,11 @@ public struct SuperblockPlan: Sendable {
             "maxspeed": Self.tag(options.speed),
             "superblock:plan": .string(options.marker),
         ]
-        // Traffic: every flow cut; the class default made explicit when there is none.
+        // Traffic: every flow cut; the class default made explicit when there is none. With
+        // `reroute` the model gives the interior's flow instead (`reroute(_:into:)`).
         let factor = 1 - options.trafficCut
-        if let scaled = Self.scaledFlows(attributes, by: factor) {
+        if options.reroute {
+        } else if let scaled = Self.scaledFlows(attributes, by: factor) {
             changes.merge(scaled) { $1 }
         } else if let fallback = traffic.defaults.dailyFlow(for: street.highway ?? "road") {
             changes["traffic:aadt"] = .number(Self.round(fallback * factor))
@@ -353,7 +375,7 @@ public struct SuperblockPlan: Sendable {
     }
 
     /// Keys holding a flow of vehicles.
-    static let flowKeys: [String] = ["traffic:aadt"]
+    static let flowKeys: [String] = ["traffic:aadt", "traffic:modelled"]
         + Period.allCases.flatMap { period in ["light", "medium", "heavy", "moped", "motorcycle"].map { "traffic:\(period.rawValue):\($0)" } }
         + ["TV", "HV", "LV", "MV", "WAV", "WBV"].flatMap { prefix in ["D", "E", "N"].map { "\(prefix)_\($0)" } }
 

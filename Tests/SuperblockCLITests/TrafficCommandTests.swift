@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import superblock
+
+/// `--traffic`, `plan --reroute` and its refusal of a plan that disconnects the network (issue 13).
+@Suite struct TrafficCommandTests {
+    static let grid = FixtureFiles.sample("synthetic/grid.geojson").path
+    static let cells = FixtureFiles.sample("synthetic/cells.geojson").path
+
+    @Test func theTrafficOptionParsesOnAnalyzeAndCompare() throws {
+        #expect(try AnalyzeCommand.parse([Self.grid, "--out", "x", "--traffic", "model"]).trafficOptions.traffic == .model)
+        #expect(try AnalyzeCommand.parse([Self.grid, "--out", "x"]).trafficOptions.traffic == .defaults)
+        #expect(try CompareCommand.parse([Self.grid, Self.grid, "--out", "x", "--traffic", "model"]).trafficOptions.traffic == .model)
+        #expect(throws: (any Error).self) { try AnalyzeCommand.parse([Self.grid, "--out", "x", "--traffic", "counts"]) }
+        // With --reroute the model gives the cut: a fixed share beside it is refused.
+        #expect(throws: (any Error).self) { try PlanCommand.parse([Self.grid, "--cells", Self.cells, "-o", "a", "--reroute", "--traffic-cut", "0.5"]) }
+    }
+
+    /// The grid's streets all run one way north or east: round a closed interior no car gets
+    /// back. The plan is refused, naming interior streets, and nothing is written.
+    @Test func aDisconnectingPlanFailsAndWritesNothing() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = directory.appendingPathComponent("after.geojson").path
+        let run = try CLIRun(["plan", Self.grid, "--cells", Self.cells, "-o", after, "--reroute", "--quiet"], timeout: 60)
+        #expect(run.status != 0)
+        #expect(run.output.contains("disconnects the road network"), "\(run.output)")
+        #expect(run.output.range(of: #"(ns|ew)-[0-9]-[0-9]"#, options: .regularExpression) != nil)
+        #expect(!FileManager.default.fileExists(atPath: after))
+
+        // Driven both ways it runs, and every street of the after file carries its modelled flow.
+        let both = try CLIRun(["plan", Self.grid, "--cells", Self.cells, "-o", after, "--reroute", "--ignore-oneway"], timeout: 60)
+        #expect(both.status == 0, "\(both.output)")
+        #expect(both.output.contains("directness"))
+        let written = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(written.components(separatedBy: "\"traffic:modelled\"").count - 1 == 180)
+    }
+
+    /// `plan --reroute` then `compare`: the travel rows of `compare.csv`, the same figures as the
+    /// plan's, and `streets.csv` with each street's flow before and after.
+    @Test func planThenCompareReportsTravelAndTheMovedTraffic() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = directory.appendingPathComponent("after.geojson").path, out = directory.appendingPathComponent("compare").path
+        let plan = try CLIRun(["plan", Self.grid, "--cells", Self.cells, "-o", after, "--reroute", "--ignore-oneway", "--quiet"], timeout: 60)
+        #expect(plan.status == 0, "\(plan.output)")
+        let compare = try CLIRun(["compare", Self.grid, after, "--cells", Self.cells, "--out", out, "--ignore-oneway", "--propagation", "free-field", "--quiet"],
+                                 timeout: 120)
+        #expect(compare.status == 0, "\(compare.output)")
+        let rows = try String(contentsOfFile: "\(out)/compare.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func district(_ indicator: String) throws -> (before: Double, after: Double) {
+            let row = try #require(rows.first { $0.count == 7 && $0[0] == "district" && $0[2] == indicator }, "\(indicator)")
+            return (try #require(Double(row[4])), try #require(Double(row[5])))
+        }
+        #expect(try district("od_pairs_unreachable").after == 0)
+        #expect(try district("od_pairs_rerouted_pct").after > 0)
+        #expect(try district("car_travel_distance_mean_m").after > (try district("car_travel_distance_mean_m")).before)
+        #expect(try district("car_travel_time_mean_s").after > (try district("car_travel_time_mean_s")).before)
+        #expect(try district("directness").after < (try district("directness")).before)
+        #expect(try district("global_efficiency").after < (try district("global_efficiency")).before)
+        #expect(try district("interior_vehicles_day_mean").after < (try district("interior_vehicles_day_mean")).before)
+        #expect(try district("perimeter_vehicles_day_mean").after > (try district("perimeter_vehicles_day_mean")).before)
+        #expect(try district("perimeter_lw_day_dba_per_m").after > (try district("perimeter_lw_day_dba_per_m")).before)
+        #expect(rows.contains { $0.count == 7 && $0[0] == "cell" && $0[1] == "cell-1-1" && $0[2] == "directness" })
+        let streets = try String(contentsOfFile: "\(out)/streets.csv", encoding: .utf8).split(separator: "\n")
+        #expect(streets.first == "id,name,role,vehicles_day_modelled,vehicles_day_before,vehicles_day_after,vehicles_day_change,lw_day_before_dba_per_m,lw_day_after_dba_per_m")
+        #expect(streets.count == 181)
+    }
+}
