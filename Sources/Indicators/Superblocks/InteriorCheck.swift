@@ -53,20 +53,11 @@ public struct InteriorCheck: Sendable, Equatable {
         self.respectsOneway = respectsOneway
     }
 
-    /// Which way a street may be driven.
-    enum Direction: Equatable { case both, forward, backward }
+    /// A street's driving direction, read as the road graph reads it.
+    typealias Direction = RoadAccess.Direction
 
-    static func direction(of street: DistrictFeature) -> Direction {
-        let attributes = street.attributes
-        switch attributes.string("oneway")?.lowercased() {
-        case "yes", "true", "1": return .forward
-        case "-1", "reverse": return .backward
-        case "no", "false", "0": return .both
-        default: return attributes.string("junction") == "roundabout" ? .forward : .both
-        }
-    }
+    static func direction(of street: DistrictFeature) -> Direction { RoadAccess.direction(of: street) }
 
-    /// The best through route across `cell` by the given interior streets, or nil when there is none.
     func throughRoute(cell: Geometry, streets: [(id: String, line: Geometry, direction: Direction)]) throws(GeometryError) -> ThroughRoute? {
         guard let ring = Self.exteriorRing(of: cell), ring.count >= 8 else { return nil }
         let grown = try cell.buffer(gateTolerance)
