@@ -102,11 +102,11 @@ public struct SpaceAllocator: Sendable {
         }
         let streets = district.streets
         for (position, street) in streets.enumerated() {
-            let measure = measures[position] ?? SpaceMeasurement.StreetMeasure(areas: SpaceAreas(), cellAreas: [], length: 0, section: nil, pieces: [])
+            let measure = measures[position] ?? SpaceMeasurement.StreetMeasure(areas: SpaceAreas(), cellAreas: [:], length: 0, section: nil, pieces: [])
             for warning in measure.section?.warnings ?? [] {
                 warnings.append(LoadProblem(origin: street.origin, message: warning + "; default used", action: .kept))
             }
-            for (cellIndex, areas) in measure.cellAreas.enumerated() { cellAreas[cellIndex] += areas }
+            for (cellIndex, areas) in measure.cellAreas { cellAreas[cellIndex] += areas }
             districtAreas += measure.areas
             pieces += measure.pieces.map { SpacePiece(owner: .street(position), category: $0.category, area: $0.area, wkb: $0.wkb) }
             if let section = measure.section {
@@ -126,7 +126,7 @@ public struct SpaceAllocator: Sendable {
             junctions.append(JunctionAllocation(id: "J\(index + 1)", streets: measure.streets.map { streets[$0].id },
                                                 areas: measure.areas, x: measure.x, y: measure.y))
             junctions[index].wkb = measure.wkb
-            for (cellIndex, areas) in measure.cellAreas.enumerated() { cellAreas[cellIndex] += areas }
+            for (cellIndex, areas) in measure.cellAreas { cellAreas[cellIndex] += areas }
             districtAreas += measure.areas
             pieces += measure.pieces.map { SpacePiece(owner: .junction(index), category: $0.category, area: $0.area, wkb: $0.wkb) }
         }

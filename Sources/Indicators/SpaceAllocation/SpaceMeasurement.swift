@@ -7,7 +7,8 @@ struct SpaceMeasurement {
     /// What one street ends up with. Sendable, so strips measured in parallel can be joined.
     struct StreetMeasure: Sendable {
         var areas: SpaceAreas
-        var cellAreas: [SpaceAreas]
+        /// Per cell (position among the district's cells) that holds some of it.
+        var cellAreas: [Int: SpaceAreas]
         var length: Double
         var section: CrossSection?
         /// The claimed polygons as WKB, with their areas.
@@ -24,7 +25,8 @@ struct SpaceMeasurement {
         /// District positions of the streets meeting there.
         var streets: [Int]
         var areas: SpaceAreas
-        var cellAreas: [SpaceAreas]
+        /// Per cell (position among the district's cells) that holds some of it.
+        var cellAreas: [Int: SpaceAreas]
         var pieces: [(category: SpaceCategory, area: Double, wkb: [UInt8])]
         /// The whole junction (the union of its pieces) as WKB, for the maps.
         var wkb: [UInt8] = []
@@ -54,17 +56,22 @@ struct SpaceMeasurement {
         let junctionShapes = built.compactMap { $0 }
         var claims = try StreetClaims(bands: bands, junctions: junctionShapes, context: context)
         let cellShapes = try cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
+        // A city has thousands of cells: each piece is measured against those its box meets only.
+        let cellIndex = cellShapes.isEmpty ? nil : try SpatialIndex(cellShapes.map(\.polygon.base))
 
         func measured(_ polygons: [(category: SpaceCategory, polygon: Geometry)]) throws(GeometryError)
-            -> (areas: SpaceAreas, cells: [SpaceAreas], pieces: [(category: SpaceCategory, area: Double, wkb: [UInt8])]) {
+            -> (areas: SpaceAreas, cells: [Int: SpaceAreas], pieces: [(category: SpaceCategory, area: Double, wkb: [UInt8])]) {
             var areas = SpaceAreas()
-            var inCells = cellShapes.map { _ in SpaceAreas() }
+            var inCells: [Int: SpaceAreas] = [:]
             var pieces: [(SpaceCategory, Double, [UInt8])] = []
             for (category, polygon) in polygons {
                 let area = polygon.area
                 guard area > 0 else { continue }
                 areas[category] += area
-                for (cellIndex, cell) in cellShapes.enumerated() { inCells[cellIndex][category] += try cell.area(of: polygon) }
+                for k in cellIndex?.query(polygon) ?? [] {
+                    let inside = try cellShapes[k].area(of: polygon)
+                    if inside > 0 { inCells[k, default: SpaceAreas()][category] += inside }
+                }
                 pieces.append((category, area, try polygon.areal().wkb()))
             }
             return (areas, inCells, pieces)
