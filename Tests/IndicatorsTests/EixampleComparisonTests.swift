@@ -25,14 +25,15 @@ import TestSupport
         // carriageway (and the old sidewalks) is no street space at all in the after layout.
         let moved = try #require(summary.row("moved_vehicle_to_people_m2")?.change)
         #expect(moved > 0.5 * 12_223 && moved < 12_223)
-        // Measured on this extract with junctions as units and separate sidewalks laid beside their
-        // road: 7,386 m2 (7,228 while sidewalks drawn near the kerb lost half their width to the
-        // carriageway; 7,200 when junction space was charged to streets).
-        #expect(abs(moved - 7_386.0) < 5)
-        #expect(comparison.transfers[.traffic, .shared] > 4_950 && comparison.transfers[.traffic, .shared] < 5_050)
+        // Measured on this extract with junctions as units, separate sidewalks laid beside their road
+        // and junction slivers under 1 dm2 left to the streets: 7,289 m2 (7,386 while slivers of
+        // junctions were counted twice; 7,228 while sidewalks drawn near the kerb lost half their
+        // width to the carriageway; 7,200 when junction space was charged to streets).
+        #expect(abs(moved - 7_289.0) < 5)
+        #expect(comparison.transfers[.traffic, .shared] > 4_900 && comparison.transfers[.traffic, .shared] < 5_000)
         // Where the axis narrowed, the junctions on it are smaller in the after layout, and the
         // crossing streets' carriageway takes back the sidewalk corners the old junction held:
-        // 33 m2 over 20 crossings, under 1 % of what moved the other way.
+        // 36 m2 over 20 crossings, under 1 % of what moved the other way.
         #expect(summary.row("moved_people_to_vehicle_m2")!.change! < 0.01 * moved)
         #expect(summary.row("vehicle_area_m2")!.change! < -moved)
         #expect(summary.row("pedestrian_share_pct")!.change! > 0)

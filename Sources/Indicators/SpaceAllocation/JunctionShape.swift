@@ -23,6 +23,11 @@ struct JunctionShape {
     /// further, and what lies beyond stays with the streets by the priority rule.
     static let reach = 4.0
 
+    /// Pieces smaller than this (m2, a square decimetre) are floating-point slivers where two
+    /// outlines graze each other, not junction space: they stay with the streets, and a junction
+    /// made only of them is none (the Eixample extract had 31 junction rows of 0.00 m2).
+    static let minimumPieceArea = 0.01
+
     /// The junctions of `nodes`, in their order; nil where the streets do not overlap.
     static func build(nodes: [JunctionNodes.Node], shapes: [StreetShape], bandIndex: BandIndex,
                       context: GeometryContext) throws(GeometryError) -> [JunctionShape?] {
@@ -93,7 +98,7 @@ struct JunctionShape {
                 guard !cover.isEmpty else { continue }
                 let covering = try Geometry.robustUnion(of: cover, in: context)
                 let piece = try remaining.robustIntersection(covering)
-                guard piece.area > 0 else { continue }
+                guard piece.area >= minimumPieceArea else { continue }
                 if let same = pieces.firstIndex(where: { $0.0 == category }) {
                     pieces[same].1 = try Geometry.robustUnion(of: [pieces[same].1, piece], in: context)
                 } else {
