@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "GeometryEngineTests", dependencies: ["GeometryEngine"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON"]),
-        .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage"]),
+        .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "TestSupport"]),
         .testTarget(name: "CNOSSOSTests", dependencies: ["CNOSSOS"], exclude: ["Fixtures"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import GeoPackage
 import Testing
+import TestSupport
 
 /// Little-endian ISO WKB built by hand, so the writer is checked against bytes it did not make.
 enum WKB {
@@ -107,23 +108,14 @@ struct GeoPackageWriterTests {
 
     @Test("ogrinfo reads the file: every layer, its geometry type and count (make setup installs gdal-bin)")
     func ogrinfoReadsIt() throws {
-        let ogrinfo = try #require(["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                   "ogrinfo is missing: `make setup` installs gdal-bin")
+        let ogrinfo = try #require(OGRInfo.path, "ogrinfo is missing: `make setup` installs gdal-bin")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gpkg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("test.gpkg").path
         try Self.write(to: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ogrinfo)
-        process.arguments = ["-ro", "-so", "-al", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try OGRInfo.summary(of: path, executable: ogrinfo)
+        #expect(status == 0)
         #expect(!output.contains("ERROR") && !output.contains("Warning"), "\(output)")
         #expect(output.contains("Layer name: roads") && output.contains("Geometry: Multi Line String") && output.contains("Feature Count: 2"))
         #expect(output.contains("Layer name: sites") && output.contains("Geometry: Point") && output.contains("Feature Count: 1"))

@@ -153,19 +153,10 @@ import TestSupport
 
     @Test("ogrinfo lists every layer with its CRS and feature count (make setup installs gdal-bin)")
     func ogrinfo() async throws {
-        let ogrinfo = try #require(["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                   "ogrinfo is missing: `make setup` installs gdal-bin")
+        let ogrinfo = try #require(OGRInfo.path, "ogrinfo is missing: `make setup` installs gdal-bin")
         let out = try await Self.run.value
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ogrinfo)
-        process.arguments = ["-ro", "-so", "-al", out.appendingPathComponent("district.gpkg").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try OGRInfo.summary(of: out.appendingPathComponent("district.gpkg").path, executable: ogrinfo)
+        #expect(status == 0)
         #expect(!output.contains("ERROR") && !output.contains("Warning"), "\(output)")
         let db = try SQLiteConnection(path: out.appendingPathComponent("district.gpkg").path)
         // One block per layer, from "Layer name:" to the next.

@@ -15,6 +15,8 @@ struct SeparateSidewalkFinder {
     /// its side, its default width). Wider than `searchDistance`: boulevards such as the Diagonal
     /// have sidewalks 19-24 m from their nearest carriageway, and the nearest road wins anyway.
     static let pairingDistance = 25.0
+    /// The reach used for pairing: the pairing distance, or the search distance if that is wider.
+    var pairingReach: Double { max(searchDistance, Self.pairingDistance) }
     /// Share of the road's length a sidewalk must run alongside to count.
     static let minimumCoverage = 0.5
 
@@ -44,49 +46,40 @@ struct SeparateSidewalkFinder {
         guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
         let middle = try line.interpolate(distance: line.length / 2)
         guard let nearest = roads.nearest(to: middle),
-              try roads.geometries[nearest].distance(to: middle) <= max(searchDistance, Self.pairingDistance) else { return nil }
+              try roads.geometries[nearest].distance(to: middle) <= pairingReach else { return nil }
         return roadClasses[nearest]
     }
 
     /// How a separately mapped sidewalk shares itself among the roads it runs beside: the share of
-    /// its length nearest to each road within the search distance (sampled every `sampleStep`
-    /// metres). A block's sidewalk usually turns the corner into the next street, so handing it
-    /// whole to one road would give that road the other street's sidewalk.
-    func roadsAlongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError) -> [(position: Int, share: Double)] {
-        guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return [] }
+    /// its length nearest to each road within `pairingReach` (sampled every `sampleStep` metres). A
+    /// block's sidewalk usually turns the corner into the next street, so handing it whole to one
+    /// road would give that road the other street's sidewalk. The same samples vote on which side
+    /// of the sidewalk its roads lie (true: left; nil when no road is in reach or the vote ties), so
+    /// its width can be laid away from them.
+    func alongside(_ street: DistrictFeature, line: Geometry) throws(GeometryError)
+        -> (roads: [(position: Int, share: Double)], roadOnLeft: Bool?) {
+        guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return ([], nil) }
         let length = line.length
-        guard length > 0 else { return [] }
+        guard length > 0 else { return ([], nil) }
         let samples = max(1, min(Self.maximumSamples, Int((length / Self.sampleStep).rounded(.up))))
         var counts: [Int: Int] = [:]
-        for k in 0..<samples {
-            let point = try line.interpolate(distance: (Double(k) + 0.5) * length / Double(samples))
-            guard let nearest = roads.nearest(to: point), try roads.geometries[nearest].distance(to: point) <= max(searchDistance, Self.pairingDistance) else { continue }
-            counts[roadPositions[nearest], default: 0] += 1
-        }
-        return counts.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / Double(samples)) }
-    }
-
-    /// Whether the roads a separately mapped sidewalk runs beside lie on its left (true) or right
-    /// (false), by a majority of the same samples; nil when no road is within the search distance.
-    func roadSide(of street: DistrictFeature, line: Geometry) throws(GeometryError) -> Bool? {
-        guard let roads, street.attributes.string("footway") == "sidewalk", street.geometry.family == .line else { return nil }
-        let length = line.length
-        guard length > 0.5 else { return nil }
-        let samples = max(1, min(Self.maximumSamples, Int((length / Self.sampleStep).rounded(.up))))
         var vote = 0
         for k in 0..<samples {
             let along = (Double(k) + 0.5) * length / Double(samples)
             let point = try line.interpolate(distance: along)
-            let ahead = try line.interpolate(distance: min(length, along + 0.25)), behind = try line.interpolate(distance: max(0, along - 0.25))
             guard let nearest = roads.nearest(to: point) else { continue }
             let road = roads.geometries[nearest]
-            guard try road.distance(to: point) <= max(searchDistance, Self.pairingDistance) else { continue }
+            guard try road.distance(to: point) <= pairingReach else { continue }
+            counts[roadPositions[nearest], default: 0] += 1
+            // Which side: the sidewalk's direction here crossed with the way to the road's nearest point.
+            let ahead = try line.interpolate(distance: min(length, along + 0.25)).coordinates
+            let behind = try line.interpolate(distance: max(0, along - 0.25)).coordinates
             let foot = try road.interpolate(distance: road.project(point)).coordinates, here = point.coordinates
-            let a = ahead.coordinates, b = behind.coordinates
-            let cross = (a[0] - b[0]) * (foot[1] - here[1]) - (a[1] - b[1]) * (foot[0] - here[0])
+            let cross = (ahead[0] - behind[0]) * (foot[1] - here[1]) - (ahead[1] - behind[1]) * (foot[0] - here[0])
             if cross > 0 { vote += 1 } else if cross < 0 { vote -= 1 }
         }
-        return vote == 0 ? nil : vote > 0
+        let shares = counts.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value) / Double(samples)) }
+        return (shares, vote == 0 || length <= 0.5 ? nil : vote > 0)
     }
 
     static let sampleStep = 5.0

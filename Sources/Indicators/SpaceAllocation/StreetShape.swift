@@ -33,8 +33,8 @@ struct StreetShape {
             let road = try sidewalks.roadAlongside(street, line: geometry)
             let section = inference.crossSection(of: street.attributes, separateSidewalks: separate, alongsideRoad: road)
             self.section = section
-            if section.left.isEmpty, section.right.isEmpty, section.carriageway > 0,
-               let roadOnLeft = try sidewalks.roadSide(of: street, line: geometry) {
+            let beside = try sidewalks.alongside(street, line: geometry)
+            if section.left.isEmpty, section.right.isEmpty, section.carriageway > 0, let roadOnLeft = beside.roadOnLeft {
                 // A sidewalk mapped as its own way lies beside its road, whatever line the mapper
                 // drew (its middle, or the kerb): its width is laid on the side away from the road,
                 // so it does not overlap the carriageway and lose to it what it really has.
@@ -49,7 +49,7 @@ struct StreetShape {
             }
             halfWidth = max(section.intervals(onLeft: true).last?.to ?? 0, section.intervals(onLeft: false).last?.to ?? 0)
             length = geometry.length
-            alongsideRoads = try sidewalks.roadsAlongside(street, line: geometry)
+            alongsideRoads = beside.roads
         }
     }
 

@@ -43,10 +43,9 @@ public struct PlannedSquare: Sendable, Equatable {
             default: geometry
             }
         }
-        var common: [String: PropertyValue] = [
-            "layer": "street", "superblock:square": .string(junctionID), "superblock:plan": .string(marker),
+        let common: [String: PropertyValue] = [
+            "layer": "street", "superblock:square": .string(junctionID), "superblock:cell": .string(cellID), "superblock:plan": .string(marker),
         ]
-        common["superblock:cell"] = .string(cellID)
         var square = common
         square["id"] = .string(id)
         square["highway"] = "pedestrian"
