@@ -31,6 +31,9 @@ struct NoiseArguments: ParsableArguments {
     @Flag(name: .customLong("lateral-diffraction"), help: "CNOSSOS-EU: also the paths round the buildings a blocked direct path crosses (lateral diffraction; slower).")
     var lateralDiffraction = false
 
+    @Option(name: .customLong("max-error"), parsing: .unconditional, help: "CNOSSOS-EU: paths over roofs and by reflection are evaluated loudest estimate first, until those left could lower a level by at most this, dB (0 ... 3; 0 evaluates every path).")
+    var maxError: Double = 0.1
+
     @Option(name: .customLong("ground-g"), parsing: .unconditional, help: "CNOSSOS-EU: ground factor G outside green areas, 0 (hard) ... 1 (porous). Green areas have G = 1 unless a `g` property says otherwise.")
     var groundG: Double = 0
 
@@ -59,6 +62,7 @@ struct NoiseArguments: ParsableArguments {
             throw ValidationError("--reflection-order must be 0, 1 or 2, got \(reflectionOrder).")
         }
         try OptionRanges.check("--ground-g", groundG, 0 ... 1, unit: "")
+        try OptionRanges.check("--max-error", maxError, 0 ... 3, unit: "dB")
         try OptionRanges.check("--favourable-day", favourableDay, 0 ... 1, unit: "")
         try OptionRanges.check("--favourable-evening", favourableEvening, 0 ... 1, unit: "")
         try OptionRanges.check("--favourable-night", favourableNight, 0 ... 1, unit: "")
@@ -78,6 +82,7 @@ struct NoiseArguments: ParsableArguments {
         options.reflectionOrder = reflectionOrder
         options.lateralDiffraction = lateralDiffraction
         options.groundG = groundG
+        options.maxError = maxError
         options.favourable = PerPeriod(day: favourableDay, evening: favourableEvening, night: favourableNight)
         options.humidity = humidity
         options.buildingHeight = buildingHeight

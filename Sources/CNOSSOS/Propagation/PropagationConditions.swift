@@ -16,6 +16,8 @@ public struct PropagationConditions: Sendable, Hashable {
     /// The speed of sound in the ground and diffraction terms: 340 m/s, as the Directive's
     /// λ = c / f and k = 2 π f / c take it.
     public let soundSpeed: Double
+    /// λ = c / f of each band.
+    let wavelengths: SIMD8<Double>
 
     public init(temperature: Double = 15, humidity: Double = 70, favourableProbability: Double = 0.5,
                 soundSpeed: Double = 340) {
@@ -27,6 +29,9 @@ public struct PropagationConditions: Sendable, Hashable {
         absorptionVector = vector
         self.favourableProbability = favourableProbability
         self.soundSpeed = soundSpeed
+        var wavelengths = SIMD8<Double>(repeating: 0)
+        for (i, band) in OctaveBand.allCases.enumerated() { wavelengths[i] = soundSpeed / Double(band.centreFrequency) }
+        self.wavelengths = wavelengths
         self.groundModels = OctaveBand.allCases.map { GroundAttenuation(frequency: Double($0.centreFrequency), soundSpeed: soundSpeed) }
     }
 }

@@ -43,7 +43,7 @@ public struct NoiseModel: Sendable {
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
 
         let chunkCount = max(1, min(64, receivers.count / 20))
-        let levels: [Exposure?] = await withTaskGroup(of: (Int, [Exposure?]).self) { group in
+        let (levels, paths): ([Exposure?], PathTally) = await withTaskGroup(of: (Int, [Exposure?], PathTally).self) { group in
             for chunk in 0..<chunkCount {
                 let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
                 group.addTask {
@@ -51,19 +51,24 @@ public struct NoiseModel: Sendable {
                         return (chunk, receivers[range].map { points in
                             defer { progress?.advance(by: 1) }
                             return Self.mostExposed(points, sources: sources, grid: grid, screen: screen, options: settings)
-                        })
+                        }, PathTally())
                     }
                     var scratch = QueryScratch()
-                    return (chunk, range.map { building in
+                    let part = range.map { building in
                         defer { progress?.advance(by: 1) }
                         return Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
                                                 options: settings, scratch: &scratch)
-                    })
+                    }
+                    return (chunk, part, scratch.paths)
                 }
             }
             var parts = [[Exposure?]](repeating: [], count: chunkCount)
-            for await (chunk, part) in group { parts[chunk] = part }
-            return parts.flatMap { $0 }
+            var paths = PathTally()
+            for await (chunk, part, tally) in group {
+                parts[chunk] = part
+                paths = paths + tally
+            }
+            return (parts.flatMap { $0 }, paths)
         }
 
         let buildings = district.buildings.enumerated().map { index, building in
@@ -71,7 +76,8 @@ public struct NoiseModel: Sendable {
                           receiver: levels[index]?.receiver)
         }
         return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings),
-                             notes: options.notes + (scene.map { Self.heightNotes(district, defaultHeight: $0.defaultHeight) } ?? []),
+                             notes: options.notes + (scene.map { Self.heightNotes(district, defaultHeight: $0.defaultHeight) } ?? [])
+                                 + [paths.note(maxError: options.maxError)].compactMap { $0 },
                              model: options.modelName, defaultBuildingHeight: scene?.defaultHeight)
     }
 

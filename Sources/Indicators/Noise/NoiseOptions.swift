@@ -16,6 +16,10 @@ public struct NoiseOptions: Sendable {
     public var reflectionOrder = 1
     /// Also lateral paths round the buildings a blocked direct path crosses (CNOSSOS model).
     public var lateralDiffraction = false
+    /// CNOSSOS model: the paths over roofs and by reflection whose estimated energies, together,
+    /// cannot lower a receiver's level by more than this are not evaluated (dB; `PathBudget`);
+    /// 0 evaluates every path.
+    public var maxError = 0.1
     /// G where no green area (or `g` property) says otherwise: urban ground is hard.
     public var groundG = 0.0
     /// The occurrence p of favourable propagation conditions per period (eq. 2.5.11).
@@ -65,7 +69,9 @@ public struct NoiseOptions: Sendable {
             model = "Noise model: CNOSSOS-EU (Directive 2002/49/EC Annex II 2.2 emission, 2.5 propagation): ground effect (G \(groundG) outside green areas), "
                 + "diffraction over buildings, \(["no reflections", "first-order facade reflections", "facade reflections up to the second order"][min(max(reflectionOrder, 0), 2)]), "
                 + "favourable conditions p = \(favourable.day) / \(favourable.evening) / \(favourable.night) (day / evening / night); "
-                + "flat terrain; " + (lateralDiffraction ? "lateral diffraction round the buildings a path crosses." : "no lateral diffraction round buildings (--lateral-diffraction).")
+                + "flat terrain; "
+                + (maxError > 0 ? "paths over roofs and by reflection skipped where all those skipped lower a level by at most \(maxError) dB (--max-error); " : "every path evaluated (--max-error 0); ")
+                + (lateralDiffraction ? "lateral diffraction round the buildings a path crosses." : "no lateral diffraction round buildings (--lateral-diffraction).")
         case .freeField:
             model = "Noise model: free field (screening model, not an END-compliant noise map): CNOSSOS-EU road emission, propagation over hard ground without ground effect or diffraction"
                 + (screening ? "; buildings block direct paths." : ", buildings do not screen (see --screening).")

@@ -32,6 +32,8 @@ struct CnossosReceiver: Sendable {
     /// it); diffraction makes the level vary smoothly across a gap, so finer pieces change little.
     var pieceFraction = 0.5
     var minimumPiece = 0.5
+    /// The most the paths left out may lower a level (dB; `PathBudget`); 0 evaluates every path.
+    var maxError = 0.1
 
     /// A piece of street: its ends and its power per metre as band energies per period.
     private struct Piece {
@@ -54,13 +56,36 @@ struct CnossosReceiver: Sendable {
     /// for a free-standing point).
     func levels(atX x: Double, y: Double, building: Int?, sources: [NoiseModel.Source], grid: SourceGrid,
                 scratch: inout QueryScratch) -> FacadeLevels {
+        levels(atX: x, y: y, building: building, sources: sources, grid: grid, toBeat: nil, scratch: &scratch)!
+    }
+
+    /// The levels at (x, y), or nil as soon as its Lden cannot exceed `toBeat` (dB): the
+    /// building's louder receiver found so far.
+    func levels(atX x: Double, y: Double, building: Int?, sources: [NoiseModel.Source], grid: SourceGrid, toBeat: Double?,
+                scratch: inout QueryScratch) -> FacadeLevels? {
         let zones = finder.ground.zones(containingX: x, y: y)
         var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
         let pieces = self.pieces(around: x, y, sources: sources, grid: grid)
         let dz = finder.receiverHeight - finder.sourceHeight
+        var budget = PathBudget(maxError: maxError)
+        // Paths over roofs, deferred to the budget: numbered from 0, reflected ones after them.
+        var diffracted: [(sx: Double, sy: Double, spread: Double, source: Int)] = []
+        let openG = finder.g(of: zones)
         for piece in pieces {
             let sx = (piece.ax + piece.bx) / 2, sy = (piece.ay + piece.by) / 2
             let spread = Self.spreading(piece, x: x, y: y, dz: dz)
+            let sight = finder.lineOfSight(sx: sx, sy: sy, rx: x, ry: y, scratch: &scratch)
+            if !sight.crossesWalls, !sight.crossesGround {
+                addOpen(horizontalDistance: sight.tops.length, g: openG, spread: spread, energy: sources[piece.source].energy, to: &energy)
+                continue
+            }
+            if budget.defers, sight.crossesWalls, !lateralDiffraction {
+                let estimate = ExcessEstimate.overWalls(sight.tops, conditions: conditions)
+                budget.add(path: diffracted.count, estimate: energies(excessH: estimate.homogeneous, excessF: estimate.favourable,
+                                                                      spread: spread, energy: sources[piece.source].energy))
+                diffracted.append((sx, sy, spread, piece.source))
+                continue
+            }
             let direct = finder.directProfile(sx: sx, sy: sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch)
             add(direct.profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
             if lateralDiffraction, !direct.crossedBuildings.isEmpty {
@@ -70,19 +95,54 @@ struct CnossosReceiver: Sendable {
                 }
             }
         }
+        var reflected: [ReflectedPath] = []
         if reflectionOrder >= 1 {
-            reflect(atX: x, y: y, building: building, pieces: pieces, zones: zones, sources: sources,
-                    energy: &energy, scratch: &scratch)
+            for path in reflectedPaths(atX: x, y: y, building: building, pieces: pieces, scratch: &scratch) {
+                if budget.defers {
+                    let estimate = ExcessEstimate.unobstructed(horizontalDistance: path.length, distance: (path.length * path.length + dz * dz).squareRoot(),
+                                                               heights: finder.sourceHeight + finder.receiverHeight, conditions: conditions)
+                    budget.add(path: diffracted.count + reflected.count,
+                               estimate: energies(excessH: estimate.homogeneous, excessF: estimate.favourable, spread: path.spread,
+                                                  energy: sources[path.source].energy))
+                    reflected.append(path)
+                } else {
+                    add(path, x: x, y: y, zones: zones, sources: sources, to: &energy, scratch: &scratch)
+                }
+            }
         }
+        scratch.paths.deferred += budget.deferred.count
+        let complete = budget.evaluate(energy: &energy, toBeat: toBeat) { index, energy in
+            scratch.paths.evaluated += 1
+            if index < diffracted.count {
+                let path = diffracted[index]
+                let direct = finder.directProfile(sx: path.sx, sy: path.sy, rx: x, ry: y, receiverZones: zones, scratch: &scratch)
+                add(direct.profile, spread: path.spread, energy: sources[path.source].energy, to: &energy)
+            } else {
+                add(reflected[index - diffracted.count], x: x, y: y, zones: zones, sources: sources, to: &energy, scratch: &scratch)
+            }
+        }
+        guard complete else { return nil }
         let level = { (e: Double) -> Double in e > 0 ? Decibel.tenLog(e) : -Double.infinity }
         return FacadeLevels(day: level(energy.day), evening: level(energy.evening), night: level(energy.night))
     }
 
-    /// First-order reflections: the receiver's image in each facade that faces it, within
-    /// `reflectionDistance`; a piece is heard by reflection where the line from it to the image
-    /// crosses the facade below its top and neither leg is blocked by another building.
-    private func reflect(atX x: Double, y: Double, building: Int?, pieces: [Piece], zones: [Int32],
-                         sources: [NoiseModel.Source], energy: inout PerPeriod<Double>, scratch: inout QueryScratch) {
+    /// A candidate reflected path: a piece heard via the specular points on the facades it
+    /// reflects on; whether a building blocks a leg is found only when it is evaluated.
+    struct ReflectedPath {
+        var sx: Double, sy: Double
+        var points: [(x: Double, y: Double, wall: Int)]
+        /// The reflecting walls, in order from the source.
+        var walls: [Int]
+        var spread: Double
+        var source: Int
+        /// The unfolded horizontal length, source to receiver (m).
+        var length: Double
+    }
+
+    /// The reflected paths to (x, y), up to `reflectionOrder`: the receiver's image in each facade
+    /// that faces it, within `reflectionDistance`; a piece is heard by reflection where the line
+    /// from it to the image crosses the facade.
+    private func reflectedPaths(atX x: Double, y: Double, building: Int?, pieces: [Piece], scratch: inout QueryScratch) -> [ReflectedPath] {
         var candidates: [Int] = []
         var near: [Int] = []
         let walls = finder.walls
@@ -110,10 +170,12 @@ struct CnossosReceiver: Sendable {
                 images.append((second.x, second.y, [first, wall]))
             }
         }
+        var paths: [ReflectedPath] = []
         for image in images {
             for piece in pieces {
                 let sx = (piece.ax + piece.bx) / 2, sy = (piece.ay + piece.by) / 2
-                guard (sx - image.x) * (sx - image.x) + (sy - image.y) * (sy - image.y) <= searchRadius * searchRadius else { continue }
+                let length2 = (sx - image.x) * (sx - image.x) + (sy - image.y) * (sy - image.y)
+                guard length2 <= searchRadius * searchRadius else { continue }
                 let points: [(x: Double, y: Double, wall: Int)]
                 if image.walls.count == 1 {
                     // First order, the common case, without the general unfolding's arrays.
@@ -125,20 +187,26 @@ struct CnossosReceiver: Sendable {
                     guard let found = specularPoints(from: (sx, sy), via: image.walls, receiver: (x, y)) else { continue }
                     points = found
                 }
-                // Only unobstructed reflected paths: one that also has to cross a building is far
-                // weaker than the direct and diffracted paths.
-                let vertices = [(sx, sy)] + points.map { ($0.x, $0.y) } + [(x, y)]
-                var blocked = false
-                for (index, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() where !blocked {
-                    let excluded = [index > 0 ? image.walls[index - 1] : nil, index < image.walls.count ? image.walls[index] : nil].compactMap { $0 }
-                    blocked = finder.isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: excluded, scratch: &scratch)
-                }
-                guard !blocked, let profile = finder.reflectedProfile(sx: sx, sy: sy, via: points, rx: x, ry: y,
-                                                                      receiverZones: zones, scratch: &scratch) else { continue }
-                let spread = Self.spreading(piece, x: image.x, y: image.y, dz: dz)
-                add(profile, spread: spread, energy: sources[piece.source].energy, to: &energy)
+                paths.append(ReflectedPath(sx: sx, sy: sy, points: points, walls: image.walls,
+                                           spread: Self.spreading(piece, x: image.x, y: image.y, dz: dz), source: piece.source,
+                                           length: length2.squareRoot()))
             }
         }
+        return paths
+    }
+
+    /// Adds a reflected path when no building blocks its legs: one that also has to cross a
+    /// building is far weaker than the direct and diffracted paths.
+    private func add(_ path: ReflectedPath, x: Double, y: Double, zones: [Int32], sources: [NoiseModel.Source],
+                     to energy: inout PerPeriod<Double>, scratch: inout QueryScratch) {
+        let vertices = [(path.sx, path.sy)] + path.points.map { ($0.x, $0.y) } + [(x, y)]
+        for (index, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() {
+            let excluded = [index > 0 ? path.walls[index - 1] : nil, index < path.walls.count ? path.walls[index] : nil].compactMap { $0 }
+            if finder.isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: excluded, scratch: &scratch) { return }
+        }
+        guard let profile = finder.reflectedProfile(sx: path.sx, sy: path.sy, via: path.points, rx: x, ry: y,
+                                                    receiverZones: zones, scratch: &scratch) else { return }
+        add(profile, spread: path.spread, energy: sources[path.source].energy, to: &energy)
     }
 
     /// The specular points of a path from `source` to the receiver by the walls `walls` (in order
@@ -190,20 +258,34 @@ struct CnossosReceiver: Sendable {
     /// Adds one path's energy, per period: the piece's band energies times the spreading and the
     /// excess attenuation, p-weighted between favourable and homogeneous (eq. 2.5.11).
     private func add(_ profile: CutProfile, spread: Double, energy source: PerPeriod<[Double]>, to energy: inout PerPeriod<Double>) {
-        let excessH: SIMD8<Double>, excessF: SIMD8<Double>?
         if profile.points.count == 2 {
             // Nothing between source and receiver: the closed form of the two-point profile.
             let s = profile.points[0], r = profile.points[1]
-            let open = OpenPath.excess(horizontalDistance: ((r.x - s.x) * (r.x - s.x) + (r.y - s.y) * (r.y - s.y)).squareRoot(),
-                                       sourceHeight: s.z, receiverHeight: r.z, g: s.g, gSource: profile.sourceGroundFactor ?? s.g,
-                                       conditions: conditions)
-            (excessH, excessF) = (open.homogeneous, open.favourable)
-        } else {
-            let (homogeneous, f) = PathAttenuation.both(profile, conditions: conditions)
-            guard let h = homogeneous else { return }
-            (excessH, excessF) = (h.total - h.divergence, f.map { $0.total - $0.divergence })
+            addOpen(horizontalDistance: ((r.x - s.x) * (r.x - s.x) + (r.y - s.y) * (r.y - s.y)).squareRoot(), g: s.g,
+                    gSource: profile.sourceGroundFactor ?? s.g, spread: spread, energy: source, to: &energy)
+            return
         }
+        let (homogeneous, favourable) = PathAttenuation.both(profile, conditions: conditions)
+        guard let h = homogeneous else { return }
+        accumulate(excessH: h.total - h.divergence, excessF: favourable.map { $0.total - $0.divergence }, spread: spread,
+                   energy: source, to: &energy)
+    }
+
+    /// The energies per period that a path of these excess attenuations delivers (`accumulate`
+    /// on nothing).
+    private func energies(excessH: SIMD8<Double>, excessF: SIMD8<Double>, spread: Double, energy source: PerPeriod<[Double]>) -> PerPeriod<Double> {
+        var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
         accumulate(excessH: excessH, excessF: excessF, spread: spread, energy: source, to: &energy)
+        return energy
+    }
+
+    /// Adds a path with nothing between source and receiver, over ground of one G (a road source's
+    /// G_s is 0), by the closed form of the two-point profile.
+    private func addOpen(horizontalDistance: Double, g: Double, gSource: Double = 0, spread: Double, energy source: PerPeriod<[Double]>,
+                         to energy: inout PerPeriod<Double>) {
+        let open = OpenPath.excess(horizontalDistance: horizontalDistance, sourceHeight: finder.sourceHeight,
+                                   receiverHeight: finder.receiverHeight, g: g, gSource: gSource, conditions: conditions)
+        accumulate(excessH: open.homogeneous, excessF: open.favourable, spread: spread, energy: source, to: &energy)
     }
 
     /// The piece's band energies times its spreading and a path's excess attenuation, p-weighted
@@ -213,8 +295,8 @@ struct CnossosReceiver: Sendable {
         let base = spread * Self.divergenceConstant
         var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
         for band in 0 ..< 8 {
-            transferH[band] = base * Decibel.energy(-excessH[band])
-            if let excessF { transferF[band] = base * Decibel.energy(-excessF[band]) }
+            transferH[band] = base * exp(-excessH[band] * Self.decibelExponent)
+            if let excessF { transferF[band] = base * exp(-excessF[band] * Self.decibelExponent) }
         }
         for period in Period.allCases {
             let p = favourable[period]
@@ -224,6 +306,10 @@ struct CnossosReceiver: Sendable {
             energy[period] += sum
         }
     }
+
+    /// 10^(L/10) = e^(L ln 10 / 10): exp is several times cheaper than pow, and every path takes
+    /// sixteen of them.
+    static let decibelExponent = log(10.0) / 10
 
     /// 10^(-11/10): the constant of A_div = 20 lg d + 11 (eq. 2.5.12).
     static let divergenceConstant = Decibel.energy(-11)

@@ -57,8 +57,9 @@ struct EdgeGrid: Sendable {
 
     /// Calls `body` once with each edge registered in a cell the segment passes through (a
     /// superset of the edges it crosses): a grid walk (Amanatides and Woo 1987) visiting each cell
-    /// on the segment once.
-    func forEachCandidate(ax: Double, ay: Double, bx: Double, by: Double, scratch: inout QueryScratch, _ body: (Int) -> Void) {
+    /// on the segment once, from a to b. The walk stops after a cell where `stop` holds.
+    func forEachCandidate(ax: Double, ay: Double, bx: Double, by: Double, scratch: inout QueryScratch,
+                          stopAfterCell stop: () -> Bool = { false }, _ body: (Int) -> Void) {
         guard !edges.isEmpty else { return }
         scratch.next(count: edges.count)
         let fx = (ax - originX) / cellSize, fy = (ay - originY) / cellSize
@@ -79,7 +80,7 @@ struct EdgeGrid: Sendable {
         while remaining > 0 {
             for edge in cells[row * columns + column] where scratch.mark(Int(edge)) { body(Int(edge)) }
             remaining -= 1
-            guard remaining > 0 else { break }
+            guard remaining > 0, !stop() else { break }
             if nextX < nextY {
                 column += stepX
                 nextX += deltaX
@@ -123,6 +124,8 @@ struct EdgeGrid: Sendable {
 struct QueryScratch {
     private var stamps: [UInt32] = []
     private var generation: UInt32 = 0
+    /// The task's count of paths deferred to a `PathBudget` and evaluated after all, for the notes.
+    var paths = PathTally()
 
     mutating func next(count: Int) {
         if stamps.count < count { stamps = [UInt32](repeating: 0, count: count); generation = 0 }

@@ -1,7 +1,7 @@
 /// The ground factor G under a sound path (Annex II 2.5.6): G = 1 on green areas (or their own `g`),
 /// a district-wide default elsewhere (`--ground-g`, 0: urban ground is hard), 0 on the road the
 /// source stands on (Annex II 2.5.6: "G_s = 0 for road platforms") and, in the evaluator, on roofs.
-struct GroundZones: Sendable {
+final class GroundZones: Sendable {
     let grid: EdgeGrid
     /// Each zone's rings (closed, flat x, y) and G.
     let rings: [[[Double]]]

@@ -32,6 +32,7 @@ extension NoiseModel {
         var receiver = CnossosReceiver(finder: finder, conditions: conditions, favourable: options.favourable,
                                        searchRadius: options.searchRadius, reflectionOrder: options.reflectionOrder)
         receiver.lateralDiffraction = options.lateralDiffraction
+        receiver.maxError = options.maxError
         return CnossosScene(receiver: receiver, defaultHeight: fallback)
     }
 
@@ -72,8 +73,10 @@ extension NoiseModel {
         let surcharge = options.canyonSurcharge ?? 0
         var best: Exposure?
         for candidate in ranked.prefix(exposedCandidates) {
-            var levels = scene.receiver.levels(atX: candidate.x, y: candidate.y, building: building, sources: sources,
-                                               grid: grid, scratch: &scratch)
+            // A later candidate is followed only while it could still be the louder one.
+            guard var levels = scene.receiver.levels(atX: candidate.x, y: candidate.y, building: building, sources: sources,
+                                                     grid: grid, toBeat: best.map { $0.levels.lden - surcharge },
+                                                     scratch: &scratch) else { continue }
             if surcharge != 0 { levels = levels.map { $0 + surcharge } }
             if best == nil || levels.lden > best!.levels.lden { best = Exposure(levels: levels, receiver: ReceiverLocation(x: candidate.x, y: candidate.y)) }
         }

@@ -40,6 +40,36 @@ struct UrbanPathFinder: Sendable {
         return (CutProfile(path: .direct, points: points, sourceGroundFactor: 0), Set(leg.crossed))
     }
 
+    /// What the straight line from a source to the receiver crosses, found without building its
+    /// profile: most lines are free, or deferred on an estimate and never evaluated.
+    struct LineOfSight {
+        /// Whether the line crosses a wall; the walls of the cell nearest the receiver that has any
+        /// are the ones in `tops`.
+        var crossesWalls = false
+        var crossesGround = false
+        /// Wall tops crossed, for `ExcessEstimate`; `tops.length` is the horizontal distance.
+        var tops: ExcessEstimate.WallTops
+    }
+
+    /// The line walked from the receiver, as far as the first grid cell where it crosses walls:
+    /// a top near an end of the path gives a large path difference, and the walk is most of the
+    /// cost of a path that is then left out.
+    func lineOfSight(sx: Double, sy: Double, rx: Double, ry: Double, scratch: inout QueryScratch) -> LineOfSight {
+        let length = ((rx - sx) * (rx - sx) + (ry - sy) * (ry - sy)).squareRoot()
+        var sight = LineOfSight(tops: ExcessEstimate.WallTops(length: length, sourceHeight: sourceHeight, receiverHeight: receiverHeight))
+        walls.grid.forEachCandidate(ax: rx, ay: ry, bx: sx, by: sy, scratch: &scratch, stopAfterCell: { sight.crossesWalls }) { index in
+            guard let hit = walls.grid.crossing(index, px: rx, py: ry, qx: sx, qy: sy) else { return }
+            sight.crossesWalls = true
+            sight.tops.include(x: (1 - hit.t) * length, top: walls.heights[Int(walls.grid.edges[index].owner)])
+        }
+        if !ground.isEmpty, !sight.crossesWalls {
+            ground.grid.forEachCandidate(ax: sx, ay: sy, bx: rx, by: ry, scratch: &scratch, stopAfterCell: { sight.crossesGround }) { index in
+                if ground.grid.crossing(index, px: sx, py: sy, qx: rx, qy: ry) != nil { sight.crossesGround = true }
+            }
+        }
+        return sight
+    }
+
     /// Whether the straight line between two points crosses a facade other than those `excluding`.
     func isBlocked(ax: Double, ay: Double, bx: Double, by: Double, excluding: [Int], scratch: inout QueryScratch) -> Bool {
         var blocked = false
@@ -140,7 +170,8 @@ struct UrbanPathFinder: Sendable {
         return (points, active, g(of: active), gAfter.last ?? g(of: active), crossed)
     }
 
-    private func g(of zones: [Int32]) -> Double {
+    /// The G of ground inside `zones` (the largest), else the default.
+    func g(of zones: [Int32]) -> Double {
         zones.isEmpty ? ground.defaultG : zones.map { ground.g[Int($0)] }.max() ?? ground.defaultG
     }
 }

@@ -1,6 +1,6 @@
 /// Every facade of every building as a wall with the building's height, for the path finder:
 /// walls a ray crosses (diffraction over roofs) and walls that reflect.
-struct WallIndex: Sendable {
+final class WallIndex: Sendable {
     let grid: EdgeGrid
     /// Outward unit normal of each wall (same order as `grid.edges`): reflections happen on that side.
     let normals: [(x: Double, y: Double)]

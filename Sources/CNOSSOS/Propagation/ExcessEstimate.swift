@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cheap upper estimate of what a path can deliver, before the full evaluation: a lower estimate
+/// of its excess attenuation A - A_div per band, from the wall tops the line of sight crosses (no
+/// profile, mean planes, hull or ground terms). A receiver ranks its paths by it and evaluates only
+/// those whose estimated energy could still move its level by more than the tolerated error, as
+/// NoiseModelling does with its "maximum error" (there against the free-field level).
+///
+/// What it takes (Annex II 2.5.6, eq. 2.5.13, 2.5.21, 2.5.29-2.5.33):
+/// - A_atm over the source-receiver distance, exactly;
+/// - Δ_dif(S,R) with C'' = 1 (its minimum) over the path difference via the single wall top that
+///   stands highest above the line of sight: the convex hull over all the edges is at least as
+///   long, so δ is at least that (in favourable conditions, over the tops lowered as curved rays
+///   see them);
+/// - the ground terms on the two sides of the edges at a floor: -3 dB each in homogeneous
+///   conditions (eq. 2.5.18), one dB lower for a source under its leg's mean plane (lifted by the
+///   roofs), which takes the image source's smaller δ; -6 dB each in favourable conditions, whose
+///   floor falls with a leg's length (eq. 2.5.20);
+/// - a path that crosses no wall: A_atm and the ground floors alone.
+///
+/// The floors are not strict bounds in every geometry: they are tested against the evaluator on a
+/// dense district, and a receiver's total against the one with every path (`PathBudgetTests`).
+public enum ExcessEstimate {
+    /// The lower estimates of A - A_div in homogeneous and favourable conditions, per band.
+    public static func of(_ profile: CutProfile, conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
+        let points = profile.points
+        let s = points[0], r = points[points.count - 1]
+        let dx = r.x - s.x, dy = r.y - s.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        var tops = WallTops(length: length, sourceHeight: s.z - s.zGround, receiverHeight: r.z - r.zGround)
+        guard length > 0, points.contains(where: { $0.kind == .wall }) else {
+            return unobstructed(horizontalDistance: length, distance: tops.distance, heights: tops.sourceHeight + tops.receiverHeight,
+                                conditions: conditions)
+        }
+        for point in points.dropFirst().dropLast() where point.kind == .wall {
+            let px = point.x - s.x, py = point.y - s.y
+            tops.include(x: min(max((px * dx + py * dy) / length, 0), length), top: point.z - s.zGround)
+        }
+        return overWalls(tops, conditions: conditions)
+    }
+
+    /// A_boundary of a diffracted path is at least Δ_dif plus these (dB).
+    static let homogeneousFloor = -7.0, favourableFloor = -12.0
+
+    /// The lower estimates for a line of sight over walls whose tops `tops` has seen.
+    public static func overWalls(_ tops: WallTops, conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
+        let atmospheric = conditions.absorptionVector * (tops.distance / 1000)
+        return (atmospheric + boundary(tops.deltaH, floor: homogeneousFloor, conditions: conditions),
+                atmospheric + boundary(tops.deltaF, floor: favourableFloor, conditions: conditions))
+    }
+
+    /// The lower estimates for a path that crosses no wall (a reflected path whose legs are free,
+    /// say) over `horizontalDistance` unfolded: A_atm, and the ground floors of eq. 2.5.18 and
+    /// 2.5.20 for a hard ground and source and receiver `heights` (summed) above it. Reflection
+    /// losses and Δ_retrodif are at least 0.
+    public static func unobstructed(horizontalDistance: Double, distance: Double, heights: Double,
+                                    conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
+        let atmospheric = conditions.absorptionVector * (distance / 1000)
+        return (atmospheric - 3, atmospheric - 3 * (1 + 2 * longLegStretch(horizontalDistance, heights)))
+    }
+
+    /// The largest path difference over single wall tops along a line of sight, in homogeneous
+    /// conditions and as favourable rays see it: fed one top at a time, so a path finder walking
+    /// the line needs no profile for it.
+    public struct WallTops: Sendable {
+        /// Horizontal source-receiver distance and heights above the (flat) ground, m.
+        public let length: Double, sourceHeight: Double, receiverHeight: Double
+        /// The source-receiver distance.
+        public let distance: Double
+        /// Curved rays of radius 2 max(1000, 8 d) (eq. 2.5.24) sag below the chord by x (d - x) / 2R.
+        private let radius: Double
+        public private(set) var deltaH = -Double.infinity
+        public private(set) var deltaF = -Double.infinity
+
+        public init(length: Double, sourceHeight: Double, receiverHeight: Double) {
+            self.length = length
+            self.sourceHeight = sourceHeight
+            self.receiverHeight = receiverHeight
+            distance = (length * length + (receiverHeight - sourceHeight) * (receiverHeight - sourceHeight)).squareRoot()
+            radius = 2 * max(1000, 8 * distance)
+        }
+
+        /// A wall top `top` m high, `x` m from the source.
+        public mutating func include(x: Double, top: Double) {
+            deltaH = max(deltaH, difference(x: x, top: top))
+            deltaF = max(deltaF, difference(x: x, top: top - x * (length - x) / (2 * radius)))
+        }
+
+        /// The path difference S-O-R minus S-R, for a top above the line of sight; -inf below it.
+        private func difference(x: Double, top: Double) -> Double {
+            guard length > 0, top > sourceHeight + (receiverHeight - sourceHeight) * x / length else { return -.infinity }
+            let so = (x * x + (top - sourceHeight) * (top - sourceHeight)).squareRoot()
+            let or = ((length - x) * (length - x) + (receiverHeight - top) * (receiverHeight - top)).squareRoot()
+            return so + or - distance
+        }
+    }
+
+    /// min(25, Δ_dif) with C'' = 1 (eq. 2.5.21) and a ground floor on the two sides; a line of
+    /// sight over every wall gets the floor alone.
+    private static func boundary(_ delta: Double, floor: Double, conditions: PropagationConditions) -> SIMD8<Double> {
+        guard delta > 0 else { return SIMD8(repeating: floor) }
+        var result = SIMD8<Double>(repeating: 0)
+        for band in 0 ..< 8 {
+            result[band] = min(25, 10 * log10(3 + 40 * delta / conditions.wavelengths[band])) + floor
+        }
+        return result
+    }
+
+    /// The stretch of eq. 2.5.20's favourable floor on a long leg: 1 - 30 (z_s + z_r) / d_p when
+    /// positive.
+    private static func longLegStretch(_ dp: Double, _ heights: Double) -> Double {
+        dp > 30 * heights ? 1 - 30 * heights / dp : 0
+    }
+}
