@@ -126,8 +126,8 @@ struct CnossosReceiver: Sendable {
         return FacadeLevels(day: level(energy.day), evening: level(energy.evening), night: level(energy.night))
     }
 
-    /// A candidate reflected path: a piece heard via the specular points on the facades it
-    /// reflects on; whether a building blocks a leg is found only when it is evaluated.
+    /// A reflected path no building blocks: a piece heard via the specular points on the facades
+    /// it reflects on.
     struct ReflectedPath {
         var sx: Double, sy: Double
         var points: [(x: Double, y: Double, wall: Int)]
@@ -141,7 +141,7 @@ struct CnossosReceiver: Sendable {
 
     /// The reflected paths to (x, y), up to `reflectionOrder`: the receiver's image in each facade
     /// that faces it, within `reflectionDistance`; a piece is heard by reflection where the line
-    /// from it to the image crosses the facade.
+    /// from it to the image crosses the facade and no other facade stands across a leg.
     private func reflectedPaths(atX x: Double, y: Double, building: Int?, pieces: [Piece], scratch: inout QueryScratch) -> [ReflectedPath] {
         var candidates: [Int] = []
         var near: [Int] = []
@@ -187,6 +187,7 @@ struct CnossosReceiver: Sendable {
                     guard let found = specularPoints(from: (sx, sy), via: image.walls, receiver: (x, y)) else { continue }
                     points = found
                 }
+                guard !isBlocked(points, sx: sx, sy: sy, x: x, y: y, scratch: &scratch) else { continue }
                 paths.append(ReflectedPath(sx: sx, sy: sy, points: points, walls: image.walls,
                                            spread: Self.spreading(piece, x: image.x, y: image.y, dz: dz), source: piece.source,
                                            length: length2.squareRoot()))
@@ -195,18 +196,26 @@ struct CnossosReceiver: Sendable {
         return paths
     }
 
-    /// Adds a reflected path when no building blocks its legs: one that also has to cross a
-    /// building is far weaker than the direct and diffracted paths.
+    /// Adds a reflected path (one no building blocks).
     private func add(_ path: ReflectedPath, x: Double, y: Double, zones: [Int32], sources: [NoiseModel.Source],
                      to energy: inout PerPeriod<Double>, scratch: inout QueryScratch) {
-        let vertices = [(path.sx, path.sy)] + path.points.map { ($0.x, $0.y) } + [(x, y)]
-        for (index, (a, b)) in zip(vertices, vertices.dropFirst()).enumerated() {
-            let excluded = [index > 0 ? path.walls[index - 1] : nil, index < path.walls.count ? path.walls[index] : nil].compactMap { $0 }
-            if finder.isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: excluded, scratch: &scratch) { return }
-        }
         guard let profile = finder.reflectedProfile(sx: path.sx, sy: path.sy, via: path.points, rx: x, ry: y,
                                                     receiverZones: zones, scratch: &scratch) else { return }
         add(profile, spread: path.spread, energy: sources[path.source].energy, to: &energy)
+    }
+
+    /// Whether a building stands across a leg of a reflected path: such a path is far weaker than
+    /// the direct and diffracted ones and is left out. The legs are walked from the receiver's,
+    /// the shortest.
+    private func isBlocked(_ points: [(x: Double, y: Double, wall: Int)], sx: Double, sy: Double, x: Double, y: Double,
+                           scratch: inout QueryScratch) -> Bool {
+        var to = (x, y), toWall = -1
+        for point in points.reversed() {
+            if finder.isBlocked(ax: point.x, ay: point.y, bx: to.0, by: to.1, excluding: point.wall, toWall, scratch: &scratch) { return true }
+            to = (point.x, point.y)
+            toWall = point.wall
+        }
+        return finder.isBlocked(ax: sx, ay: sy, bx: to.0, by: to.1, excluding: toWall, scratch: &scratch)
     }
 
     /// The specular points of a path from `source` to the receiver by the walls `walls` (in order

@@ -82,7 +82,7 @@ struct PathTally: Sendable {
     func note(maxError: Double) -> String? {
         guard deferred > 0 else { return nil }
         let share = (Double(deferred - evaluated) / Double(deferred) * 1000).rounded() / 10
-        return "Path budget: \(share) % of the \(deferred) paths over roofs or by reflection were not evaluated; by their estimates they "
+        return "Path budget: \(share) % of the paths over roofs or by reflection were not evaluated; by their estimates they "
             + "lower no receiver's level by more than \(maxError) dB together (--max-error; 0 evaluates every path)."
     }
 }

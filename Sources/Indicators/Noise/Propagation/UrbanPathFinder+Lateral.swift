@@ -40,7 +40,7 @@ extension UrbanPathFinder {
             // in a city of blocks would let it pass through the next block unattenuated.
             var blocked = false
             for (a, b) in zip(vertices, vertices.dropFirst()) where !blocked {
-                blocked = isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, excluding: [], scratch: &scratch)
+                blocked = isBlocked(ax: a.0, ay: a.1, bx: b.0, by: b.1, scratch: &scratch)
             }
             guard !blocked, let points = lateralPoints(vertices, receiverZones: receiverZones, scratch: &scratch) else { continue }
             profiles.append(CutProfile(path: side > 0 ? .left : .right, points: points, sourceGroundFactor: 0))

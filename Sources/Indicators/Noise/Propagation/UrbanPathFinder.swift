@@ -70,11 +70,14 @@ struct UrbanPathFinder: Sendable {
         return sight
     }
 
-    /// Whether the straight line between two points crosses a facade other than those `excluding`.
-    func isBlocked(ax: Double, ay: Double, bx: Double, by: Double, excluding: [Int], scratch: inout QueryScratch) -> Bool {
+    /// Whether the straight line between two points crosses a facade other than `wall` and
+    /// `other` (the walls it reflects on at its ends; -1 for none). The walk stops at the first
+    /// cell where it does.
+    func isBlocked(ax: Double, ay: Double, bx: Double, by: Double, excluding wall: Int = -1, _ other: Int = -1,
+                   scratch: inout QueryScratch) -> Bool {
         var blocked = false
-        walls.grid.forEachCandidate(ax: ax, ay: ay, bx: bx, by: by, scratch: &scratch) { index in
-            if !blocked, !excluding.contains(index), walls.grid.crossing(index, px: ax, py: ay, qx: bx, qy: by) != nil { blocked = true }
+        walls.grid.forEachCandidate(ax: ax, ay: ay, bx: bx, by: by, scratch: &scratch, stopAfterCell: { blocked }) { index in
+            if !blocked, index != wall, index != other, walls.grid.crossing(index, px: ax, py: ay, qx: bx, qy: by) != nil { blocked = true }
         }
         return blocked
     }
