@@ -4,28 +4,36 @@ import Glibc
 import Darwin
 #endif
 
-/// A cheap upper estimate of what a path can deliver, before the full evaluation: a lower estimate
-/// of its excess attenuation A - A_div per band, from the wall tops the line of sight crosses (no
-/// profile, mean planes, hull or ground terms). A receiver ranks its paths by it and evaluates only
-/// those whose estimated energy could still move its level by more than the tolerated error, as
-/// NoiseModelling does with its "maximum error" (there against the free-field level).
+/// A cheap upper estimate of what a path can deliver, before the full evaluation: an upper
+/// estimate of its transfer 10^(-(A - A_div)/10) per band, from the wall tops its line of sight
+/// crosses (no profile, mean planes, hull or ground terms, and no logarithm). A
+/// receiver ranks its paths by it and evaluates only those whose estimated energy could still move
+/// its level by more than the tolerated error, as NoiseModelling does with its "maximum error"
+/// (there against the free-field level).
 ///
-/// What it takes (Annex II 2.5.6, eq. 2.5.13, 2.5.21, 2.5.29-2.5.33):
-/// - A_atm over the source-receiver distance, exactly;
+/// What it takes (Annex II 2.5.6, eq. 2.5.21, 2.5.29-2.5.33):
 /// - Δ_dif(S,R) with C'' = 1 (its minimum) over the path difference via the single wall top that
 ///   stands highest above the line of sight: the convex hull over all the edges is at least as
 ///   long, so δ is at least that (in favourable conditions, over the tops lowered as curved rays
-///   see them);
+///   see them). 10^(-Δ_dif/10) is then 1 / (3 + 40 δ / λ), or 10^-2.5 where Δ_dif reaches 25 dB;
 /// - the ground terms on the two sides of the edges at a floor: -3 dB each in homogeneous
 ///   conditions (eq. 2.5.18), one dB lower for a source under its leg's mean plane (lifted by the
 ///   roofs), which takes the image source's smaller δ; -6 dB each in favourable conditions, whose
 ///   floor falls with a leg's length (eq. 2.5.20);
-/// - a path that crosses no wall: A_atm and the ground floors alone.
+/// - A_atm over the source-receiver distance, exactly;
+/// - a path that crosses no wall: A_atm and the ground floors alone;
+/// - reflection losses and Δ_retrodif at 0, their least.
 ///
 /// The floors are not strict bounds in every geometry: they are tested against the evaluator on a
 /// dense district, and a receiver's total against the one with every path (`PathBudgetTests`).
 public enum ExcessEstimate {
-    /// The lower estimates of A - A_div in homogeneous and favourable conditions, per band.
+    /// A_boundary of a diffracted path is at least Δ_dif plus these (dB).
+    static let homogeneousFloor = -7.0, favourableFloor = -12.0
+    private static let homogeneousGain = 1 / Decibel.energy(homogeneousFloor), favourableGain = 1 / Decibel.energy(favourableFloor)
+    /// 10^(-25/10): Δ_dif is at most 25 dB.
+    private static let deepest = Decibel.energy(-25)
+
+    /// The upper estimates of 10^(-(A - A_div)/10) in homogeneous and favourable conditions, per band.
     public static func of(_ profile: CutProfile, conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
         let points = profile.points
         let s = points[0], r = points[points.count - 1]
@@ -33,8 +41,9 @@ public enum ExcessEstimate {
         let length = (dx * dx + dy * dy).squareRoot()
         var tops = WallTops(length: length, sourceHeight: s.z - s.zGround, receiverHeight: r.z - r.zGround)
         guard length > 0, points.contains(where: { $0.kind == .wall }) else {
-            return unobstructed(horizontalDistance: length, distance: tops.distance, heights: tops.sourceHeight + tops.receiverHeight,
-                                conditions: conditions)
+            let open = unobstructed(horizontalDistance: length, heights: tops.sourceHeight + tops.receiverHeight)
+            let air = air(tops.distance, conditions: conditions)
+            return (air * open.homogeneous, air * open.favourable)
         }
         for point in points.dropFirst().dropLast() where point.kind == .wall {
             let px = point.x - s.x, py = point.y - s.y
@@ -43,24 +52,26 @@ public enum ExcessEstimate {
         return overWalls(tops, conditions: conditions)
     }
 
-    /// A_boundary of a diffracted path is at least Δ_dif plus these (dB).
-    static let homogeneousFloor = -7.0, favourableFloor = -12.0
-
-    /// The lower estimates for a line of sight over walls whose tops `tops` has seen.
+    /// The upper estimates for a line of sight over walls whose tops `tops` has seen.
     public static func overWalls(_ tops: WallTops, conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
-        let atmospheric = conditions.absorptionVector * (tops.distance / 1000)
-        return (atmospheric + boundary(tops.deltaH, floor: homogeneousFloor, conditions: conditions),
-                atmospheric + boundary(tops.deltaF, floor: favourableFloor, conditions: conditions))
+        let air = air(tops.distance, conditions: conditions)
+        return (diffraction(tops.deltaH, conditions: conditions) * air * homogeneousGain,
+                diffraction(tops.deltaF, conditions: conditions) * air * favourableGain)
     }
 
-    /// The lower estimates for a path that crosses no wall (a reflected path whose legs are free,
-    /// say) over `horizontalDistance` unfolded: A_atm, and the ground floors of eq. 2.5.18 and
-    /// 2.5.20 for a hard ground and source and receiver `heights` (summed) above it. Reflection
-    /// losses and Δ_retrodif are at least 0.
-    public static func unobstructed(horizontalDistance: Double, distance: Double, heights: Double,
-                                    conditions: PropagationConditions) -> (homogeneous: SIMD8<Double>, favourable: SIMD8<Double>) {
-        let atmospheric = conditions.absorptionVector * (distance / 1000)
-        return (atmospheric - 3, atmospheric - 3 * (1 + 2 * longLegStretch(horizontalDistance, heights)))
+    /// 10^(-A_atm/10) over `distance` (eq. 2.5.13): the one exponential per band of an estimate,
+    /// worth it because it ranks far paths at their true weight in the upper bands.
+    public static func air(_ distance: Double, conditions: PropagationConditions) -> SIMD8<Double> {
+        var result = SIMD8<Double>(repeating: 0)
+        for band in 0 ..< 8 { result[band] = exp(-conditions.absorptionVector[band] * distance / 1000 * log(10.0) / 10) }
+        return result
+    }
+
+    /// The upper estimates for a path that crosses no wall (a reflected path whose legs are free,
+    /// say) over `horizontalDistance` unfolded, before A_atm (`air`): the ground floors of
+    /// eq. 2.5.18 and 2.5.20 for a hard ground, source and receiver `heights` (summed) above it.
+    public static func unobstructed(horizontalDistance: Double, heights: Double) -> (homogeneous: Double, favourable: Double) {
+        (Decibel.energy(3), Decibel.energy(3 * (1 + 2 * longLegStretch(horizontalDistance, heights))))
     }
 
     /// The largest path difference over single wall tops along a line of sight, in homogeneous
@@ -99,13 +110,12 @@ public enum ExcessEstimate {
         }
     }
 
-    /// min(25, Δ_dif) with C'' = 1 (eq. 2.5.21) and a ground floor on the two sides; a line of
-    /// sight over every wall gets the floor alone.
-    private static func boundary(_ delta: Double, floor: Double, conditions: PropagationConditions) -> SIMD8<Double> {
-        guard delta > 0 else { return SIMD8(repeating: floor) }
+    /// 10^(-min(25, Δ_dif)/10) with C'' = 1 (eq. 2.5.21); 1 for a line of sight over every wall.
+    private static func diffraction(_ delta: Double, conditions: PropagationConditions) -> SIMD8<Double> {
+        guard delta > 0 else { return SIMD8(repeating: 1) }
         var result = SIMD8<Double>(repeating: 0)
         for band in 0 ..< 8 {
-            result[band] = min(25, 10 * log10(3 + 40 * delta / conditions.wavelengths[band])) + floor
+            result[band] = max(deepest, 1 / (3 + 40 * delta / conditions.wavelengths[band]))
         }
         return result
     }

@@ -81,7 +81,7 @@ struct CnossosReceiver: Sendable {
             }
             if budget.defers, sight.crossesWalls, !lateralDiffraction {
                 let estimate = ExcessEstimate.overWalls(sight.tops, conditions: conditions)
-                budget.add(path: diffracted.count, estimate: energies(excessH: estimate.homogeneous, excessF: estimate.favourable,
+                budget.add(path: diffracted.count, estimate: energies(transferH: estimate.homogeneous, transferF: estimate.favourable,
                                                                       spread: spread, energy: sources[piece.source].energy))
                 diffracted.append((sx, sy, spread, piece.source))
                 continue
@@ -99,11 +99,11 @@ struct CnossosReceiver: Sendable {
         if reflectionOrder >= 1 {
             for path in reflectedPaths(atX: x, y: y, building: building, pieces: pieces, scratch: &scratch) {
                 if budget.defers {
-                    let estimate = ExcessEstimate.unobstructed(horizontalDistance: path.length, distance: (path.length * path.length + dz * dz).squareRoot(),
-                                                               heights: finder.sourceHeight + finder.receiverHeight, conditions: conditions)
+                    let estimate = ExcessEstimate.unobstructed(horizontalDistance: path.length, heights: finder.sourceHeight + finder.receiverHeight)
+                    let air = ExcessEstimate.air((path.length * path.length + dz * dz).squareRoot(), conditions: conditions)
                     budget.add(path: diffracted.count + reflected.count,
-                               estimate: energies(excessH: estimate.homogeneous, excessF: estimate.favourable, spread: path.spread,
-                                                  energy: sources[path.source].energy))
+                               estimate: energies(transferH: air * estimate.homogeneous, transferF: air * estimate.favourable,
+                                                  spread: path.spread, energy: sources[path.source].energy))
                     reflected.append(path)
                 } else {
                     add(path, x: x, y: y, zones: zones, sources: sources, to: &energy, scratch: &scratch)
@@ -280,14 +280,6 @@ struct CnossosReceiver: Sendable {
                    energy: source, to: &energy)
     }
 
-    /// The energies per period that a path of these excess attenuations delivers (`accumulate`
-    /// on nothing).
-    private func energies(excessH: SIMD8<Double>, excessF: SIMD8<Double>, spread: Double, energy source: PerPeriod<[Double]>) -> PerPeriod<Double> {
-        var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
-        accumulate(excessH: excessH, excessF: excessF, spread: spread, energy: source, to: &energy)
-        return energy
-    }
-
     /// Adds a path with nothing between source and receiver, over ground of one G (a road source's
     /// G_s is 0), by the closed form of the two-point profile.
     private func addOpen(horizontalDistance: Double, g: Double, gSource: Double = 0, spread: Double, energy source: PerPeriod<[Double]>,
@@ -297,23 +289,34 @@ struct CnossosReceiver: Sendable {
         accumulate(excessH: open.homogeneous, excessF: open.favourable, spread: spread, energy: source, to: &energy)
     }
 
-    /// The piece's band energies times its spreading and a path's excess attenuation, p-weighted
-    /// between favourable and homogeneous conditions (eq. 2.5.11), added per period.
-    private func accumulate(excessH: SIMD8<Double>, excessF: SIMD8<Double>?, spread: Double, energy source: PerPeriod<[Double]>,
-                            to energy: inout PerPeriod<Double>) {
+    /// The energies per period that a path delivers whose excess attenuations A - A_div give these
+    /// transfers 10^(-(A - A_div)/10), p-weighted between favourable and homogeneous conditions
+    /// (eq. 2.5.11).
+    private func energies(transferH: SIMD8<Double>, transferF: SIMD8<Double>, spread: Double,
+                          energy source: PerPeriod<[Double]>) -> PerPeriod<Double> {
         let base = spread * Self.divergenceConstant
-        var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
-        for band in 0 ..< 8 {
-            transferH[band] = base * exp(-excessH[band] * Self.decibelExponent)
-            if let excessF { transferF[band] = base * exp(-excessF[band] * Self.decibelExponent) }
-        }
+        var energy = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
         for period in Period.allCases {
             let p = favourable[period]
             let bands = source[period]
             var sum = 0.0
             for band in 0 ..< 8 { sum += bands[band] * (p * transferF[band] + (1 - p) * transferH[band]) }
-            energy[period] += sum
+            energy[period] = base * sum
         }
+        return energy
+    }
+
+    /// The piece's band energies times its spreading and a path's excess attenuation, p-weighted
+    /// between favourable and homogeneous conditions (eq. 2.5.11), added per period.
+    private func accumulate(excessH: SIMD8<Double>, excessF: SIMD8<Double>?, spread: Double, energy source: PerPeriod<[Double]>,
+                            to energy: inout PerPeriod<Double>) {
+        var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
+        for band in 0 ..< 8 {
+            transferH[band] = exp(-excessH[band] * Self.decibelExponent)
+            if let excessF { transferF[band] = exp(-excessF[band] * Self.decibelExponent) }
+        }
+        let added = energies(transferH: transferH, transferF: transferF, spread: spread, energy: source)
+        for period in Period.allCases { energy[period] += added[period] }
     }
 
     /// 10^(L/10) = e^(L ln 10 / 10): exp is several times cheaper than pow, and every path takes
