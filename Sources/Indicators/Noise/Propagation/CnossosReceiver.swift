@@ -97,13 +97,26 @@ struct CnossosReceiver: Sendable {
         }
         var reflected: [ReflectedPath] = []
         if reflectionOrder >= 1 {
-            for path in reflectedPaths(atX: x, y: y, building: building, pieces: pieces, scratch: &scratch) {
-                if budget.defers {
+            let candidates = reflectedPaths(atX: x, y: y, building: building, pieces: pieces, scratch: &scratch)
+            var estimates: [PerPeriod<Double>] = []
+            if budget.defers {
+                estimates = candidates.map { path in
                     let estimate = ExcessEstimate.unobstructed(horizontalDistance: path.length, heights: finder.sourceHeight + finder.receiverHeight)
                     let air = ExcessEstimate.air((path.length * path.length + dz * dz).squareRoot(), conditions: conditions)
-                    budget.add(path: diffracted.count + reflected.count,
-                               estimate: energies(transferH: air * estimate.homogeneous, transferF: air * estimate.favourable,
-                                                  spread: path.spread, energy: sources[path.source].energy))
+                    return energies(transferH: air * estimate.homogeneous, transferF: air * estimate.favourable, spread: path.spread,
+                                    energy: sources[path.source].energy)
+                }
+                // A building's second receiver is given up before the walks that find which
+                // reflections are blocked, when even all of them could not make it the louder.
+                if let toBeat {
+                    var all = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
+                    for estimate in estimates { for period in Period.allCases { all[period] += estimate[period] } }
+                    if budget.cannotBeat(toBeat, energy: energy, plus: all) { return nil }
+                }
+            }
+            for (index, path) in candidates.enumerated() where !isBlocked(path.points, sx: path.sx, sy: path.sy, x: x, y: y, scratch: &scratch) {
+                if budget.defers {
+                    budget.add(path: diffracted.count + reflected.count, estimate: estimates[index])
                     reflected.append(path)
                 } else {
                     add(path, x: x, y: y, zones: zones, sources: sources, to: &energy, scratch: &scratch)
@@ -126,8 +139,7 @@ struct CnossosReceiver: Sendable {
         return FacadeLevels(day: level(energy.day), evening: level(energy.evening), night: level(energy.night))
     }
 
-    /// A reflected path no building blocks: a piece heard via the specular points on the facades
-    /// it reflects on.
+    /// A reflected path: a piece heard via the specular points on the facades it reflects on.
     struct ReflectedPath {
         var sx: Double, sy: Double
         var points: [(x: Double, y: Double, wall: Int)]
@@ -141,7 +153,8 @@ struct CnossosReceiver: Sendable {
 
     /// The reflected paths to (x, y), up to `reflectionOrder`: the receiver's image in each facade
     /// that faces it, within `reflectionDistance`; a piece is heard by reflection where the line
-    /// from it to the image crosses the facade and no other facade stands across a leg.
+    /// from it to the image crosses the facade (and, `isBlocked`, no other facade stands across a
+    /// leg).
     private func reflectedPaths(atX x: Double, y: Double, building: Int?, pieces: [Piece], scratch: inout QueryScratch) -> [ReflectedPath] {
         var candidates: [Int] = []
         var near: [Int] = []
@@ -187,7 +200,6 @@ struct CnossosReceiver: Sendable {
                     guard let found = specularPoints(from: (sx, sy), via: image.walls, receiver: (x, y)) else { continue }
                     points = found
                 }
-                guard !isBlocked(points, sx: sx, sy: sy, x: x, y: y, scratch: &scratch) else { continue }
                 paths.append(ReflectedPath(sx: sx, sy: sy, points: points, walls: image.walls,
                                            spread: Self.spreading(piece, x: image.x, y: image.y, dz: dz), source: piece.source,
                                            length: length2.squareRoot()))

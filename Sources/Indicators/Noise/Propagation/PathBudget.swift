@@ -60,6 +60,17 @@ struct PathBudget {
         return true
     }
 
+    /// Whether a receiver with `energy` summed, the deferred estimates and `extra` (estimates of
+    /// paths not yet found open or blocked) still cannot exceed an Lden of `toBeat`: it is given up
+    /// before the rest of its work.
+    func cannotBeat(_ toBeat: Double, energy: PerPeriod<Double>, plus extra: PerPeriod<Double>) -> Bool {
+        var upper = extra
+        for item in deferred {
+            for period in Period.allCases { upper[period] += item.estimate[period] }
+        }
+        return Self.ldenEnergy(energy, plus: upper) <= Decibel.energy(toBeat)
+    }
+
     /// 10^(Lden/10) of the energies a + b per period (Annex I of Directive 2002/49/EC: the evening
     /// weighted 5 dB, the night 10 dB, over 12, 4 and 8 hours).
     private static func ldenEnergy(_ a: PerPeriod<Double>, plus b: PerPeriod<Double>) -> Double {
