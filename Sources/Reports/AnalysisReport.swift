@@ -112,7 +112,10 @@ public struct AnalysisReport: Sendable {
         if !lots.isEmpty { files.append(("lots.csv", LotsTable(lots).csv)) }
         if let receivers { files.append(("receivers.csv", receivers.csv)) }
         if let noiseGrid { files.append(("noise_grid.csv", NoiseGridTable(noiseGrid).csv)) }
-        let maps = [try DistrictGeoPackage(self).file(), AnalysisHTMLReport(self, noiseGrid: (noiseGrid?.bands ?? []).map { NoiseBandPolygon(lower: $0.lower ?? 50, wkb: $0.wkb) }).outputFile]
+        // Without a grid (no --noise-grid) the Lden map colours the buildings: an empty band list
+        // would draw a grid map with nothing on it.
+        let bands = noiseGrid.map { grid in grid.bands.map { NoiseBandPolygon(lower: $0.lower ?? 50, wkb: $0.wkb) } }
+        let maps = [try DistrictGeoPackage(self).file(), AnalysisHTMLReport(self, noiseGrid: bands).outputFile]
         return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
 

@@ -119,6 +119,21 @@ actor SyntheticAnalysis {
         #expect(html.contains("Branas et al. 2018") && html.contains("2021/1226"))
     }
 
+    /// The report as `analyze` writes it, without `--noise-grid`: the Lden map colours every
+    /// building (a grid map with no bands drew an empty map before).
+    @Test func theWrittenReportColoursTheBuildingsWithoutAGrid() async throws {
+        let report = try await SyntheticAnalysis.shared.value()
+        let root = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = try OutputDirectory(path: root.appendingPathComponent("out").path)
+        _ = try report.write(to: directory)
+        let html = try String(contentsOf: directory.file("report.html"), encoding: .utf8)
+        let outline = ReportOutline(html)
+        #expect(html.contains("<figcaption>Lden at the most exposed facade</figcaption>"))
+        #expect(!html.contains("Lden noise map"))
+        #expect(outline.paths(in: "map-lden", with: "building").sorted() == report.district.buildings.map(\.id).sorted())
+    }
+
     /// The street space of the grid is all traffic and sidewalk: the legend's m2 are the
     /// allocation's, and its pieces are coloured by their category.
     @Test func streetSpacePiecesCarryTheirCategoryColour() async throws {
