@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where an analysis writes its files.
 public struct OutputDirectory: Sendable {
@@ -58,15 +59,35 @@ public struct OutputDirectory: Sendable {
             throw OutputError(path: staging.path, message: "cannot create the staging directory: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: staging) }
-        for file in files {
+        // The files are independent (the report's maps, the GeoPackage, the tables): written on
+        // every core, the warnings and the first error then taken in the files' order.
+        let outcomes = Mutex<[Int: Result<[String], OutputError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
             let target = staging.appendingPathComponent(file.name)
-            switch file.content {
-            case .table(let table):
-                var checked = table
-                warnings += checked.blankNonFinite().map { "\(file.name): \($0)" }
-                try checked.write(to: target)
-            case .writer(let write):
-                try write(target)
+            let outcome: Result<[String], OutputError>
+            do throws(OutputError) {
+                switch file.content {
+                case .table(let table):
+                    var checked = table
+                    let blanked = checked.blankNonFinite().map { "\(file.name): \($0)" }
+                    try checked.write(to: target)
+                    outcome = .success(blanked)
+                case .writer(let write):
+                    try write(target)
+                    outcome = .success([])
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        let results = outcomes.withLock { $0 }
+        for index in files.indices {
+            switch results[index] {
+            case .success(let blanked)?: warnings += blanked
+            case .failure(let error)?: throw error
+            case nil: throw OutputError(path: files[index].name, message: "was not written")
             }
         }
         for file in files {
