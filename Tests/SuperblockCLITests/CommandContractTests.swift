@@ -93,6 +93,18 @@ import TestSupport
         #expect(!district.contains("ihd_cases_attributable,,"))  // assessed: the grid has levels
     }
 
+    /// `--max-error`, the CNOSSOS-EU error budget: 0.1 dB unless given, 0 ... 3 on analyze and
+    /// compare, and a bad value is refused before anything is read.
+    @Test func maxErrorIsAContract() throws {
+        let grid = FixtureFiles.sample("synthetic/grid.geojson").path
+        #expect(try AnalyzeCommand.parse([grid, "--out", "x"]).noiseOptions.options.maxError == 0.1)
+        #expect(try AnalyzeCommand.parse([grid, "--out", "x", "--max-error", "0"]).noiseOptions.options.maxError == 0)
+        #expect(try CompareCommand.parse([grid, grid, "--out", "x", "--max-error", "0.5"]).noiseOptions.options.maxError == 0.5)
+        for bad in ["-1", "nan", "5"] {
+            #expect(throws: (any Error).self) { try AnalyzeCommand.parse([grid, "--out", "x", "--max-error", bad]) }
+        }
+    }
+
     @Test func ihdIncidenceIsValidated() throws {
         let grid = FixtureFiles.sample("synthetic/grid.geojson").path
         #expect(try AnalyzeCommand.parse([grid, "--out", "x"]).healthOptions.ihdIncidence == 140)
