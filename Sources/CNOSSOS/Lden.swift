@@ -10,4 +10,13 @@ public enum Lden {
             (12 * Decibel.energy(day) + 4 * Decibel.energy(evening + 5) + 8 * Decibel.energy(night + 10)) / 24
         )
     }
+
+    /// 10^(Lden/10) from the energies 10^(L/10) of the three periods: the same weights, for sums
+    /// of energies that are not yet levels (a receiver's paths so far, say).
+    public static func energy(day: Double, evening: Double, night: Double) -> Double {
+        (12 * day + 4 * eveningWeight * evening + 8 * nightWeight * night) / 24
+    }
+
+    /// 10^(5/10) and 10^(10/10): the evening's 5 dB and the night's 10 dB.
+    private static let eveningWeight = Decibel.energy(5), nightWeight = Decibel.energy(10)
 }

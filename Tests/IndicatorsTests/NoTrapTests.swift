@@ -67,6 +67,30 @@ import TestSupport
         #expect(warnings == ["2 value(s) of value could not be computed (not finite) and are left empty"])
     }
 
+    /// Files are written in parallel, but a failure is reported as the first failing file in the
+    /// set's order, and the directory keeps what it held.
+    @Test func theFirstFailingFileInOrderIsReported() throws {
+        let root = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = try OutputDirectory(path: root.appendingPathComponent("out").path)
+        var warnings: [String] = []
+        let one = CSVTable(header: ["a"], rows: [["1"]])
+        _ = try directory.replaceTables([("streets.csv", one)], warnings: &warnings)
+        let failing = { (name: String) in
+            OutputFile(name: name, content: .writer { _ throws(OutputError) in throw OutputError(path: name, message: "cannot write") })
+        }
+        for _ in 0 ..< 20 {
+            do {
+                _ = try directory.replaceFiles([.table("district.csv", one), failing("report.html"), .table("cells.csv", one),
+                                                failing("district.gpkg")], warnings: &warnings)
+                Issue.record("a failing file was not reported")
+            } catch {
+                #expect(error.path == "report.html")
+            }
+        }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.url.path)) == ["streets.csv"])
+    }
+
     @Test func tablesReplaceTheDirectoryAsASet() throws {
         let root = try FixtureFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

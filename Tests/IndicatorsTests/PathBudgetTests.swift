@@ -110,6 +110,33 @@ import Testing
         #expect(checked > 3_000)
     }
 
+    /// Leaving paths out and giving up a building's second receiver leave every building's level
+    /// as the full computation has it, or lower by at most the budget, in the whole analysis.
+    @Test func theAnalysisKeepsEveryBuildingWithinTheBudget() async throws {
+        let district = Self.denseDistrict()
+        let population = try PopulationEstimator().estimate(district)
+        var exactOptions = CnossosNoiseTests.options()
+        exactOptions.maxError = 0
+        let exact = try await NoiseModel(options: exactOptions).analyse(district, population: population)
+        let pruned = try await NoiseModel(options: CnossosNoiseTests.options()).analyse(district, population: population)
+        var compared = 0
+        for (a, b) in zip(exact.buildings, pruned.buildings) {
+            let full = try #require(a.levels), budget = try #require(b.levels)
+            #expect(budget.lden <= full.lden + 1e-9 && full.lden - budget.lden <= 0.1, "\(a.id): \(full.lden) against \(budget.lden)")
+            compared += 1
+        }
+        #expect(compared == 100)
+        #expect(!exact.notes.contains { $0.hasPrefix("Path budget:") })
+        #expect(pruned.notes.contains { $0.hasPrefix("Path budget:") })
+    }
+
+    /// The note's share: 8 paths deferred, 2 of them evaluated, 75 % left out.
+    @Test func theNoteGivesTheShareLeftOut() {
+        let tally = PathTally(deferred: 5, evaluated: 1) + PathTally(deferred: 3, evaluated: 1)
+        #expect(tally.note(maxError: 0.1)?.hasPrefix("Path budget: 75.0 % of the paths") == true)
+        #expect(PathTally().note(maxError: 0.1) == nil)
+    }
+
     /// The stopping rule on hand numbers: 100 summed in each period, estimates 3, 1 and 0.5 left.
     /// 0.1 dB allows 10^0.01 - 1 = 2.33 % of the sum: 4.5 is more, so the loudest is evaluated
     /// (delivering 2); 1.5 left against 2.33 % of 102 = 2.38 stops the loop.
@@ -144,6 +171,10 @@ import Testing
         budget.add(path: 0, estimate: flat(3))
         var again = flat(100)
         #expect(budget.evaluate(energy: &again, toBeat: 26.5) { _, energy in energy = flat(103) })
+        // Before the walks: 100 summed, 3 deferred and 1.5 not yet walked is 104.5 again.
+        budget.add(path: 0, estimate: flat(3))
+        #expect(budget.cannotBeat(26.6, energy: flat(100), plus: [flat(1), flat(0.5)]))
+        #expect(!budget.cannotBeat(26.5, energy: flat(100), plus: [flat(1), flat(0.5)]))
     }
 }
 

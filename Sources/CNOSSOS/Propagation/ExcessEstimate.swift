@@ -63,7 +63,7 @@ public enum ExcessEstimate {
     /// worth it because it ranks far paths at their true weight in the upper bands.
     public static func air(_ distance: Double, conditions: PropagationConditions) -> SIMD8<Double> {
         var result = SIMD8<Double>(repeating: 0)
-        for band in 0 ..< 8 { result[band] = exp(-conditions.absorptionVector[band] * distance / 1000 * log(10.0) / 10) }
+        for band in 0 ..< 8 { result[band] = Decibel.transmission(conditions.absorptionVector[band] * distance / 1000) }
         return result
     }
 

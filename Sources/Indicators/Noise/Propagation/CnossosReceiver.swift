@@ -98,25 +98,24 @@ struct CnossosReceiver: Sendable {
         var reflected: [ReflectedPath] = []
         if reflectionOrder >= 1 {
             let candidates = reflectedPaths(atX: x, y: y, building: building, pieces: pieces, scratch: &scratch)
-            var estimates: [PerPeriod<Double>] = []
-            if budget.defers {
-                estimates = candidates.map { path in
-                    let estimate = ExcessEstimate.unobstructed(horizontalDistance: path.length, heights: finder.sourceHeight + finder.receiverHeight)
-                    let air = ExcessEstimate.air((path.length * path.length + dz * dz).squareRoot(), conditions: conditions)
-                    return energies(transferH: air * estimate.homogeneous, transferF: air * estimate.favourable, spread: path.spread,
-                                    energy: sources[path.source].energy)
-                }
-                // A building's second receiver is given up before the walks that find which
-                // reflections are blocked, when even all of them could not make it the louder.
-                if let toBeat {
-                    var all = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
-                    for estimate in estimates { for period in Period.allCases { all[period] += estimate[period] } }
-                    if budget.cannotBeat(toBeat, energy: energy, plus: all) { return nil }
-                }
+            let estimate = { (path: ReflectedPath) -> PerPeriod<Double> in
+                let floor = ExcessEstimate.unobstructed(horizontalDistance: path.length, heights: finder.sourceHeight + finder.receiverHeight)
+                let air = ExcessEstimate.air((path.length * path.length + dz * dz).squareRoot(), conditions: conditions)
+                return energies(transferH: air * floor.homogeneous, transferF: air * floor.favourable, spread: path.spread,
+                                energy: sources[path.source].energy)
+            }
+            // A building's second receiver is given up before the walks that find which
+            // reflections are blocked, when even all of them could not make it the louder; only
+            // then are the blocked ones estimated too.
+            var estimates: [PerPeriod<Double>]?
+            if budget.defers, let toBeat {
+                let all = candidates.map(estimate)
+                if budget.cannotBeat(toBeat, energy: energy, plus: all) { return nil }
+                estimates = all
             }
             for (index, path) in candidates.enumerated() where !isBlocked(path.points, sx: path.sx, sy: path.sy, x: x, y: y, scratch: &scratch) {
                 if budget.defers {
-                    budget.add(path: diffracted.count + reflected.count, estimate: estimates[index])
+                    budget.add(path: diffracted.count + reflected.count, estimate: estimates?[index] ?? estimate(path))
                     reflected.append(path)
                 } else {
                     add(path, x: x, y: y, zones: zones, sources: sources, to: &energy, scratch: &scratch)
@@ -324,16 +323,12 @@ struct CnossosReceiver: Sendable {
                             to energy: inout PerPeriod<Double>) {
         var transferH = SIMD8<Double>(repeating: 0), transferF = SIMD8<Double>(repeating: 0)
         for band in 0 ..< 8 {
-            transferH[band] = exp(-excessH[band] * Self.decibelExponent)
-            if let excessF { transferF[band] = exp(-excessF[band] * Self.decibelExponent) }
+            transferH[band] = Decibel.transmission(excessH[band])
+            if let excessF { transferF[band] = Decibel.transmission(excessF[band]) }
         }
         let added = energies(transferH: transferH, transferF: transferF, spread: spread, energy: source)
         for period in Period.allCases { energy[period] += added[period] }
     }
-
-    /// 10^(L/10) = e^(L ln 10 / 10): exp is several times cheaper than pow, and every path takes
-    /// sixteen of them.
-    static let decibelExponent = log(10.0) / 10
 
     /// 10^(-11/10): the constant of A_div = 20 lg d + 11 (eq. 2.5.12).
     static let divergenceConstant = Decibel.energy(-11)

@@ -44,40 +44,38 @@ struct PathBudget {
                            _ evaluate: (Int, inout PerPeriod<Double>) -> Void) -> Bool {
         defer { deferred.removeAll(keepingCapacity: true) }
         deferred.sort { $0.rank > $1.rank }
-        var left = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
+        var left = Self.sum(deferred.map(\.estimate))
         for item in deferred {
-            for period in Period.allCases { left[period] += item.estimate[period] }
-        }
-        let ceiling = toBeat.map { Decibel.energy($0) }
-        for item in deferred {
-            if let ceiling, Self.ldenEnergy(energy, plus: left) <= ceiling { return false }
+            if let toBeat, Self.cannotReach(toBeat, energy, plus: left) { return false }
             let negligible = Period.allCases.allSatisfy { left[$0] <= tolerance * energy[$0] }
             if negligible { break }
             evaluate(item.path, &energy)
             for period in Period.allCases { left[period] -= item.estimate[period] }
         }
-        if let ceiling, Self.ldenEnergy(energy, plus: left) <= ceiling { return false }
+        if let toBeat, Self.cannotReach(toBeat, energy, plus: left) { return false }
         return true
     }
 
     /// Whether a receiver with `energy` summed, the deferred estimates and `extra` (estimates of
     /// paths not yet found open or blocked) still cannot exceed an Lden of `toBeat`: it is given up
     /// before the rest of its work.
-    func cannotBeat(_ toBeat: Double, energy: PerPeriod<Double>, plus extra: PerPeriod<Double>) -> Bool {
-        var upper = extra
-        for item in deferred {
-            for period in Period.allCases { upper[period] += item.estimate[period] }
+    func cannotBeat(_ toBeat: Double, energy: PerPeriod<Double>, plus extra: [PerPeriod<Double>]) -> Bool {
+        Self.cannotReach(toBeat, energy, plus: Self.sum(deferred.map(\.estimate) + extra))
+    }
+
+    /// Whether the energies `energy` + `more` per period make an Lden of at most `lden` dB.
+    private static func cannotReach(_ lden: Double, _ energy: PerPeriod<Double>, plus more: PerPeriod<Double>) -> Bool {
+        Lden.energy(day: energy.day + more.day, evening: energy.evening + more.evening, night: energy.night + more.night)
+            <= Decibel.energy(lden)
+    }
+
+    private static func sum(_ estimates: [PerPeriod<Double>]) -> PerPeriod<Double> {
+        var total = PerPeriod(day: 0.0, evening: 0.0, night: 0.0)
+        for estimate in estimates {
+            for period in Period.allCases { total[period] += estimate[period] }
         }
-        return Self.ldenEnergy(energy, plus: upper) <= Decibel.energy(toBeat)
+        return total
     }
-
-    /// 10^(Lden/10) of the energies a + b per period (Annex I of Directive 2002/49/EC: the evening
-    /// weighted 5 dB, the night 10 dB, over 12, 4 and 8 hours).
-    private static func ldenEnergy(_ a: PerPeriod<Double>, plus b: PerPeriod<Double>) -> Double {
-        (12 * (a.day + b.day) + 4 * eveningWeight * (a.evening + b.evening) + 8 * 10 * (a.night + b.night)) / 24
-    }
-
-    private static let eveningWeight = Decibel.energy(5)
 }
 
 /// How many paths receivers deferred on their estimates, and how many of those they evaluated.
