@@ -23,6 +23,24 @@ extension Geometry {
         try context.collection(members, kind: kind)
     }
 
+    /// The ring between two nested polygons without holes, built from their boundaries without an
+    /// overlay: `outer`'s exterior as the shell and `inner`'s as the hole. The caller vouches that
+    /// `inner` lies strictly inside `outer` (buffers of one line at two distances); nil when either
+    /// is not a single polygon without holes, where only an overlay can say what the ring is.
+    public static func annulus(outer: Geometry, inner: Geometry) throws(GeometryError) -> Geometry? {
+        let context = outer.context
+        guard outer.kind == .polygon, inner.kind == .polygon, inner.context === context,
+              GEOSGetNumInteriorRings_r(context.handle, outer.handle) == 0,
+              GEOSGetNumInteriorRings_r(context.handle, inner.handle) == 0,
+              let shell = GEOSGetExteriorRing_r(context.handle, outer.handle),
+              let hole = GEOSGetExteriorRing_r(context.handle, inner.handle) else { return nil }
+        var holes: [OpaquePointer?] = [GEOSGeom_clone_r(context.handle, hole)]
+        let made = holes.withUnsafeMutableBufferPointer { buffer in
+            GEOSGeom_createPolygon_r(context.handle, GEOSGeom_clone_r(context.handle, shell), buffer.baseAddress, 1)
+        }
+        return try context.owning(made, "annulus")
+    }
+
     /// An axis-aligned rectangle.
     public static func rectangle(_ box: Envelope, in context: GeometryContext) throws(GeometryError) -> Geometry {
         try context.owning(GEOSGeom_createRectangle_r(context.handle, box.minX, box.minY, box.maxX, box.maxY), "rectangle")

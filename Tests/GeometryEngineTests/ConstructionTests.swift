@@ -22,6 +22,23 @@ import GeometryEngine
         #expect(polygon.length == 48)  // perimeter of both rings
     }
 
+    /// The ring between two buffers of one line, built from their boundaries, is the ring the
+    /// overlay finds: valid, with the same area, and refused for shapes that are not one polygon
+    /// without holes.
+    @Test func annulusOfNestedBuffersIsTheirDifference() throws {
+        let line = try Geometry.lineString([0.0, 0, 40, 0, 60, 25], in: context)
+        let inner = try line.buffer(3), outer = try line.buffer(8)
+        let ring = try #require(try Geometry.annulus(outer: outer, inner: inner))
+        #expect(ring.isValid)
+        #expect(abs(ring.area - (try outer.difference(inner)).area) < 1e-9)
+        #expect(abs(ring.area - (outer.area - inner.area)) < 1e-9)
+        let overlay = try outer.difference(inner)
+        #expect(try ring.difference(overlay).area + (try overlay.difference(ring)).area < 1e-9)
+        let holed = try Geometry.polygon([[0.0, 0, 10, 0, 10, 10, 0, 10, 0, 0], [2.0, 2, 2, 4, 4, 4, 4, 2, 2, 2]], in: context)
+        #expect(try Geometry.annulus(outer: try holed.buffer(20), inner: holed) == nil)
+        #expect(try Geometry.annulus(outer: holed, inner: try Geometry.rectangle(Envelope(minX: 5, minY: 5, maxX: 6, maxY: 6), in: context)) == nil)
+    }
+
     @Test func tooFewPointsIsAnErrorNotACrash() {
         #expect(throws: GeometryError(operation: "line string", message: "needs at least 2 points, found 1")) {
             try Geometry.lineString([1, 2], in: context)

@@ -142,3 +142,55 @@ import TestSupport
         try SpaceAllocationTests.expectAreasAddUp(district, allocation)
     }
 }
+
+/// A junction of streets whose two sides differ: the outline reaches the wider side's distance on
+/// both sides, so inside the junction it holds area no band claims, and that area stays out of
+/// the junction (the shortcut that gives a junction's last category the rest is not taken).
+@Suite struct AsymmetricJunctionTests {
+    @Test func areaNoBandClaimsIsNoJunctionSpace() throws {
+        let x0 = 430_000.0, y0 = 4_581_000.0
+        // Two halves of one east-west street, sidewalk on the south (their right) only: traffic to
+        // 5 m each side, then 5 m of sidewalk on the south; the north 5 to 10 m is in no band.
+        let halfStreet: [String: PropertyValue] = ["highway": .string("residential"), "carriageway:width": .string("10"),
+                                                   "sidewalk": .string("right"), "sidewalk:right:width": .string("5")]
+        let collection = FeatureCollection(features: [
+            Feature(id: "west", properties: halfStreet, geometry: .lineString([x0 - 100, y0, x0, y0])),
+            Feature(id: "east", properties: halfStreet, geometry: .lineString([x0, y0, x0 + 100, y0])),
+            // A carriageway from the south, ending at the node.
+            Feature(id: "south", properties: ["highway": .string("residential"), "carriageway:width": .string("10"), "sidewalk": .string("no")],
+                    geometry: .lineString([x0, y0 - 100, x0, y0])),
+        ], crs: "EPSG:25831")
+        let district = try DistrictLoader().load([NamedCollection(name: "asymmetric.geojson", collection: collection)])
+        let allocation = try SpaceAllocator().allocate(district)
+        let junction = try #require(allocation.junctions.first)
+        #expect(allocation.junctions.count == 1)
+        // The halves' round caps overlap in the 32-gon of radius 10 about the node; its segment
+        // north of 5 m (r^2 acos(1/2) - 5 sqrt(75), about 61 m2 for the circle) is in no band.
+        #expect(junction.areas[.traffic] > 0 && junction.areas[.pedestrian] > 0)
+        let context = GeometryContext()
+        let node = try Geometry.point(x: x0, y: y0, in: context)
+        let northOfBands = try Geometry.rectangle(Envelope(minX: x0 - 10, minY: y0 + 5.001, maxX: x0 + 10, maxY: y0 + 10), in: context)
+        let junctionPolygon = try Geometry.fromWKB(junction.wkb, in: context)
+        #expect(try junctionPolygon.intersection(northOfBands).area < 1e-6)
+        #expect(junctionPolygon.intersects(node))
+        // Every square metre once: the rows add up to the union of all band polygons, exactly.
+        let polygons = try SpaceAllocator().bandPolygons(of: district, context: context).map(\.polygon)
+        let union = try Geometry.union(of: polygons, in: context)
+        let rows = allocation.streets.reduce(0) { $0 + $1.ownAreas.total } + allocation.junctions.reduce(0) { $0 + $1.areas.total }
+        #expect(abs(rows - union.area) < 1e-6)
+        #expect(abs(allocation.district.total - union.area) < 1e-6)
+    }
+}
+
+/// A share needs an area to be a share of.
+@Suite struct ShareOfResidueTests {
+    @Test func residueOfOverlaysHasNoShare() throws {
+        // A short street wholly inside its junctions keeps square millimetres of overlay residue.
+        #expect(SpaceAreas([.pedestrian: 0.004, .traffic: 1e-9]).pedestrianSharePercent == nil)
+        #expect(SpaceAreas([.pedestrian: 0.004]).percent(.pedestrian) == nil)
+        #expect(SpaceAreas().pedestrianSharePercent == nil)
+        // A square decimetre is a share again.
+        #expect(try #require(SpaceAreas([.pedestrian: 0.01]).pedestrianSharePercent) == 100)
+        #expect(try #require(SpaceAreas([.pedestrian: 3, .traffic: 1]).pedestrianSharePercent) == 75)
+    }
+}

@@ -58,7 +58,7 @@ struct JunctionShape {
         // Area covered twice or more: each outline against the union of those before it.
         var covered: Geometry?
         var overlaps: [Geometry] = []
-        for street in node.streets {
+        for (k, street) in node.streets.enumerated() {
             guard let outline = shapes[street].outline else { continue }
             let near = try outline.clippedArea(to: window)
             guard !near.isEmpty else { continue }
@@ -66,7 +66,10 @@ struct JunctionShape {
                 let overlap = try near.robustIntersection(covered)
                 if !overlap.isEmpty { overlaps.append(overlap) }
             }
-            covered = try covered.map { c throws(GeometryError) in try Geometry.robustUnion(of: [c, near], in: context) } ?? near
+            // The last street's outline is not needed in the union.
+            if k < node.streets.count - 1 {
+                covered = try covered.map { c throws(GeometryError) in try Geometry.robustUnion(of: [c, near], in: context) } ?? near
+            }
         }
         guard !overlaps.isEmpty else { return nil }
         var area = try Geometry.robustUnion(of: overlaps, in: context)
@@ -82,12 +85,11 @@ struct JunctionShape {
         guard !area.isEmpty, let envelope = area.envelope else { return nil }
         // Split by category: a planned square's own categories first, then by priority among
         // every other band present (not only the meeting streets').
-        var remaining = area
-        var pieces: [(SpaceCategory, Geometry)] = []
         let present = bandIndex.bands(intersecting: envelope)
-        let squares = present.filter { bandIndex.entries[$0].isSquare }
-        for round in squares.isEmpty ? [false] : [true, false] {
-            for category in SpaceCategory.allCases where !remaining.isEmpty {
+        let squares = present.contains { bandIndex.entries[$0].isSquare }
+        var covers: [(category: SpaceCategory, polygons: [Geometry])] = []
+        for round in squares ? [true, false] : [false] {
+            for category in SpaceCategory.allCases {
                 // The bands cut to the junction's box first (a linear clip, no overlay), so the
                 // overlays below see a few small polygons, never whole streets.
                 var cover: [Geometry] = []
@@ -95,20 +97,33 @@ struct JunctionShape {
                     let near = try bandIndex.polygon(band).clippedArea(to: envelope)
                     if !near.isEmpty { cover.append(near) }
                 }
-                guard !cover.isEmpty else { continue }
-                let covering = try Geometry.robustUnion(of: cover, in: context)
-                let piece = try remaining.robustIntersection(covering)
-                guard piece.area >= minimumPieceArea else { continue }
-                if let same = pieces.firstIndex(where: { $0.0 == category }) {
-                    pieces[same].1 = try Geometry.robustUnion(of: [pieces[same].1, piece], in: context)
-                } else {
-                    pieces.append((category, piece))
-                }
-                remaining = try remaining.robustDifference(covering)
+                if !cover.isEmpty { covers.append((category, cover)) }
             }
         }
+        // When the meeting streets' bands fill their outlines, whatever the categories before
+        // the last one leave is the last one's: its cover, intersection and difference, and the
+        // union of the pieces (which is then the area itself), need no overlay.
+        var lastTakesRest = node.streets.allSatisfy { shapes[$0].bandsFillOutline }
+        var remaining = area
+        var pieces: [(SpaceCategory, Geometry)] = []
+        for (k, (category, cover)) in covers.enumerated() where !remaining.isEmpty {
+            let isLast = k == covers.count - 1
+            let covering = isLast && lastTakesRest ? nil : try Geometry.robustUnion(of: cover, in: context)
+            let piece = try covering.map { c throws(GeometryError) in try remaining.robustIntersection(c) } ?? remaining
+            guard piece.area >= minimumPieceArea else {
+                // A sliver stays with the streets, so the pieces no longer add up to the area.
+                lastTakesRest = false
+                continue
+            }
+            if let same = pieces.firstIndex(where: { $0.0 == category }) {
+                pieces[same].1 = try Geometry.robustUnion(of: [pieces[same].1, piece], in: context)
+            } else {
+                pieces.append((category, piece))
+            }
+            if let covering, !isLast { remaining = try remaining.robustDifference(covering) }
+        }
         guard !pieces.isEmpty else { return nil }
-        let polygon = pieces.count == 1 ? pieces[0].1 : try Geometry.robustUnion(of: pieces.map(\.1), in: context)
+        let polygon = lastTakesRest ? area : try Geometry.robustUnion(of: pieces.map(\.1), in: context)
         return JunctionShape(node: node, pieces: pieces, polygon: polygon, envelope: polygon.envelope ?? envelope)
     }
 }

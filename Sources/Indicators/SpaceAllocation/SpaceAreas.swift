@@ -19,17 +19,23 @@ public struct SpaceAreas: Sendable, Equatable {
     /// Space for motor vehicles, moving or parked.
     public var vehicle: Double { self[.traffic] + self[.parking] }
 
-    /// Pedestrian plus shared space over all street space, in percent (nil for no street).
+    /// Below this total (m2, a square decimetre) a share is not worth reading: a short street whose
+    /// whole area lies in its junctions keeps only floating-point residue of the overlays, and
+    /// its share swung between 0 and 100 % with the order of those overlays.
+    public static let smallestSharedArea = 0.01
+
+    /// Pedestrian plus shared space over all street space, in percent (nil for no street, or
+    /// less than `smallestSharedArea` of it).
     public var pedestrianSharePercent: Double? {
         let total = self.total
-        guard total > 0 else { return nil }
+        guard total >= Self.smallestSharedArea else { return nil }
         return 100 * (self[.pedestrian] + self[.shared]) / total
     }
 
     /// Share of one category in percent.
     public func percent(_ category: SpaceCategory) -> Double? {
         let total = self.total
-        return total > 0 ? 100 * self[category] / total : nil
+        return total >= Self.smallestSharedArea ? 100 * self[category] / total : nil
     }
 
     public static func + (lhs: SpaceAreas, rhs: SpaceAreas) -> SpaceAreas {

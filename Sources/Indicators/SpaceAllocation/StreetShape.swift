@@ -17,6 +17,10 @@ struct StreetShape {
     /// A square drawn by `superblock plan --squares` (`superblock:square`): inside its junction
     /// its categories take precedence over the streets' bands.
     var isSquare = false
+    /// Whether the bands together cover the whole outline. A section whose sides differ leaves
+    /// the narrower side's outer ring, and the ends of side-split rings, in no band: inside a
+    /// junction such a street's outline holds area no category claims.
+    var bandsFillOutline = true
 
     init(_ street: DistrictFeature, inference: CrossSectionInference, sidewalks: SeparateSidewalkFinder,
          context: GeometryContext) throws(GeometryError) {
@@ -44,6 +48,7 @@ struct StreetShape {
                 outline = band
             } else {
                 let made = try StreetBands.polygons(of: geometry, section: section)
+                bandsFillOutline = StreetBands.isSymmetric(section)
                 bands = made.bands.map { ($0.category, $0.polygon, $0.polygon.envelope) }
                 outline = made.outline
             }
