@@ -115,7 +115,7 @@ import TestSupport
             Issue.record("a broken PBF loaded")
         } catch {
             #expect(error.file == broken.relativePath)
-            #expect(error.message.hasPrefix("osmium tags-filter failed (exit status 1): "))
+            #expect(error.message.hasPrefix("osmium export failed (exit status 1): "))
         }
     }
 }

@@ -1,23 +1,17 @@
-/// The OSM tags the toolkit reads, as one filter: what `osmium tags-filter` keeps of an extract, and
-/// which exported objects matter enough to report when osmium cannot build their geometry.
+/// The OSM tags the toolkit reads, as one filter: what it keeps of an extract's `osmium export`, and
+/// which objects matter enough to report when osmium cannot build their geometry.
 ///
 /// Built from `LayerClassifier`'s own tag sets, so that the filter and the classifier cannot drift
 /// apart: every object the filter keeps is one a layer rule may take, and no layer rule needs an
 /// object the filter drops. Every tag of a kept object is exported (widths, lanes, sidewalks,
 /// parking, cycleways, levels, height, surface, maxspeed, names, the `superblock` keys).
 public struct OSMTagFilter: Sendable, Equatable {
-    /// One osmium filter expression: object types (`n`, `w`, `r`), a key and, optionally, the values
-    /// it must take.
+    /// One rule: object types (`n`, `w`, `r`), a key and, optionally, the values it must take.
     public struct Rule: Sendable, Equatable {
         public var types: String
         public var key: String
         /// nil: any value.
         public var values: [String]?
-
-        /// As osmium writes it: `wr/leisure=park,garden`.
-        public var expression: String {
-            "\(types)/\(key)" + (values.map { "=" + $0.joined(separator: ",") } ?? "")
-        }
 
         func matches(type: Character, tags: [String: String]) -> Bool {
             guard types.contains(type), let value = tags[key] else { return false }
@@ -40,9 +34,6 @@ public struct OSMTagFilter: Sendable, Equatable {
         Rule(types: "wr", key: "vacant", values: ["yes"]),
         Rule(types: "nwr", key: "superblock", values: nil),
     ])
-
-    /// The expressions for `osmium tags-filter`, one argument each.
-    public var expressions: [String] { rules.map(\.expression) }
 
     /// Whether an object of `type` (`n`, `w` or `r`) with these tags is one the toolkit reads.
     public func matches(type: Character, tags: [String: String]) -> Bool {

@@ -21,30 +21,32 @@ struct StreetPieces {
     var radius: Double
 
     /// Calls `body` with every piece of `polyline` (flat x, y) for a receiver at (x, y), `dz` above
-    /// the source line.
+    /// the source line. A piece that is too long is halved, and its second half visited before its
+    /// first (the order sums over pieces have always had). Recursion rather than a heap-allocated
+    /// stack: this runs for every source and receiver.
     func forEach(of polyline: [Double], x: Double, y: Double, dz: Double, _ body: (Piece) -> Void) {
-        var stack: [(Double, Double, Double, Double)] = []
         var index = 0
         while index + 3 < polyline.count {
-            stack.append((polyline[index], polyline[index + 1], polyline[index + 2], polyline[index + 3]))
+            visit(polyline[index], polyline[index + 1], polyline[index + 2], polyline[index + 3], x: x, y: y, dz: dz, body)
             index += 2
-            while let (ax, ay, bx, by) = stack.popLast() {
-                let dx = bx - ax, dy = by - ay
-                let length = (dx * dx + dy * dy).squareRoot()
-                guard length > 0 else { continue }
-                let mx = (ax + bx) / 2 - x, my = (ay + by) / 2 - y
-                let horizontal = (mx * mx + my * my).squareRoot()
-                if horizontal - length / 2 > radius { continue }
-                let r = (mx * mx + my * my + dz * dz).squareRoot()
-                if length > fraction * r, length / 2 >= minimum {
-                    let cx = (ax + bx) / 2, cy = (ay + by) / 2
-                    stack.append((ax, ay, cx, cy))
-                    stack.append((cx, cy, bx, by))
-                    continue
-                }
-                body(Piece(ax: ax, ay: ay, bx: bx, by: by, mx: mx, my: my, r: r, horizontal: horizontal))
-            }
         }
+    }
+
+    private func visit(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, x: Double, y: Double, dz: Double, _ body: (Piece) -> Void) {
+        let dx = bx - ax, dy = by - ay
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return }
+        let mx = (ax + bx) / 2 - x, my = (ay + by) / 2 - y
+        let horizontal = (mx * mx + my * my).squareRoot()
+        if horizontal - length / 2 > radius { return }
+        let r = (mx * mx + my * my + dz * dz).squareRoot()
+        if length > fraction * r, length / 2 >= minimum {
+            let cx = (ax + bx) / 2, cy = (ay + by) / 2
+            visit(cx, cy, bx, by, x: x, y: y, dz: dz, body)
+            visit(ax, ay, cx, cy, x: x, y: y, dz: dz, body)
+            return
+        }
+        body(Piece(ax: ax, ay: ay, bx: bx, by: by, mx: mx, my: my, r: r, horizontal: horizontal))
     }
 
     /// ∫ dl / r² along the straight piece from (ax, ay) to (bx, by), exactly, for a receiver at
