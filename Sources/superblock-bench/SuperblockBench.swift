@@ -17,6 +17,10 @@ struct SuperblockBench {
             try await GridBench.run(files: Array(arguments.dropFirst()))
             return
         }
+        if arguments.first == "space-check" {
+            try SpaceCheck.run(files: Array(arguments.dropFirst()))
+            return
+        }
         if arguments.first == "travel" {
             try TravelBench.run(files: Array(arguments.dropFirst()))
             return

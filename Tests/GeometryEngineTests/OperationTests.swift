@@ -9,6 +9,21 @@ import GeometryEngine
         try Geometry.rectangle(Envelope(minX: x, minY: y, maxX: x + side, maxY: y + side), in: context)
     }
 
+    /// The checked difference is the difference where the overlay keeps the areas: what is left
+    /// and what is shared make up the whole.
+    @Test func verifiedDifferenceKeepsTheArea() throws {
+        let context = GeometryContext()
+        let street = try Geometry.lineString([0.0, 0, 100, 0, 130, 40], in: context).buffer(10)
+        let junction = try Geometry.rectangle(Envelope(minX: 90, minY: -12, maxX: 112, maxY: 12), in: context)
+        let checked = try street.verifiedDifference(junction)
+        let plain = try street.difference(junction)
+        #expect(abs(checked.area - plain.area) < 1e-9)
+        #expect(abs(checked.area + (try street.intersection(junction)).area - street.area) < 1e-6)
+        // Nothing shared: the whole is left.
+        let far = try Geometry.rectangle(Envelope(minX: 500, minY: 500, maxX: 510, maxY: 510), in: context)
+        #expect(abs(try street.verifiedDifference(far).area - street.area) < 1e-9)
+    }
+
     @Test func flatBufferOfALineIsARectangle() throws {
         let line = try Geometry.lineString([0, 0, 100, 0], in: context)
         let band = try line.buffer(5, style: .flat)

@@ -81,7 +81,7 @@ struct StreetClaims {
                 if prepared!.intersects(near) { blockers.append(near) }
             }
             if !blockers.isEmpty {
-                piece = try piece.robustDifference(try Geometry.robustUnion(of: blockers, in: context))
+                piece = try piece.verifiedDifference(try Geometry.robustUnion(of: blockers, in: context))
             }
             if piece.area > 0 { result.append((category, piece)) }
         }
