@@ -97,13 +97,13 @@ import TestSupport
 
     @Test func eixampleStripsMatchOnePass() throws {
         let district = EixampleAllocationTests.eixample.district
-        let sequential = try SpaceAllocator().resolve(district, context: GeometryContext()).allocation
+        let sequential = try SpaceAllocator().resolve(district, context: GeometryContext())
         Self.expectSame(sequential, try SpaceAllocator().allocate(district, workers: 3))
     }
 
     @Test func gridInFiveStripsMatchesOnePass() throws {
         let district = try DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson"), FixtureFiles.sample("synthetic/cells.geojson")])
-        Self.expectSame(try SpaceAllocator().resolve(district, context: GeometryContext()).allocation,
+        Self.expectSame(try SpaceAllocator().resolve(district, context: GeometryContext()),
                         try SpaceAllocator().allocate(district, workers: 5))
     }
 }

@@ -26,10 +26,12 @@ import TestSupport
         let moved = try #require(summary.row("moved_vehicle_to_people_m2")?.change)
         #expect(moved > 0.5 * 12_223 && moved < 12_223)
         // Measured on this extract with junctions as units, separate sidewalks laid beside their road
-        // and junction slivers under 1 dm2 left to the streets: 7,289 m2 (7,386 while slivers of
+        // and junction slivers under 1 dm2 left to the streets: 7,285 m2 (7,289 when both layouts
+        // were measured in one pass rather than in strips, whose pieces overlay with other
+        // slivers; 7,386 while slivers of
         // junctions were counted twice; 7,228 while sidewalks drawn near the kerb lost half their
         // width to the carriageway; 7,200 when junction space was charged to streets).
-        #expect(abs(moved - 7_289.0) < 5)
+        #expect(abs(moved - 7_285.0) < 5)
         #expect(comparison.transfers[.traffic, .shared] > 4_900 && comparison.transfers[.traffic, .shared] < 5_000)
         // Where the axis narrowed, the junctions on it are smaller in the after layout, and the
         // crossing streets' carriageway takes back the sidewalk corners the old junction held:

@@ -32,17 +32,15 @@ public struct SpaceAllocator: Sendable {
     /// pass over the whole district (tested).
     public func allocate(_ district: District) throws(GeometryError) -> SpaceAllocation {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, district.streets.count / Self.streetsPerWorker)
-        return workers > 1 ? try allocate(district, workers: workers) : try resolve(district, context: GeometryContext()).allocation
+        return workers > 1 ? try allocate(district, workers: workers) : try resolve(district, context: GeometryContext())
     }
 
-    /// The allocation and the polygons behind it (in `context`): a comparison of two layouts
-    /// overlays these to find the square metres that changed hands.
-    func resolve(_ district: District, context: GeometryContext) throws(GeometryError) -> ResolvedStreetSpace {
+    /// The allocation in one pass over the whole district, in `context`.
+    func resolve(_ district: District, context: GeometryContext) throws(GeometryError) -> SpaceAllocation {
         let streets = district.streets
         let measured = try SpaceMeasurement(streets: streets, positions: Array(streets.indices), owned: Array(streets.indices),
                                             allStreets: streets, cells: district.cells, allocator: self, context: context)
-        return ResolvedStreetSpace(allocation: assemble(district, streets: measured.streets, junctions: measured.junctions),
-                                   pieces: measured.pieces)
+        return assemble(district, streets: measured.streets, junctions: measured.junctions)
     }
 
     /// `allocate` split into `workers` strips ordered west to east.
@@ -154,11 +152,4 @@ public struct SpaceAllocator: Sendable {
             shape.bands.map { (position, $0.category, $0.polygon) }
         }
     }
-}
-
-/// An allocation with the GEOS polygons behind it: every piece a street or junction holds, per
-/// category, disjoint, with its owner as in `allocation.pieces`. Lives in one context.
-struct ResolvedStreetSpace {
-    var allocation: SpaceAllocation
-    var pieces: [(owner: SpacePiece.Owner, category: SpaceCategory, polygon: Geometry)]
 }

@@ -36,10 +36,6 @@ struct SpaceMeasurement {
     var streets: [Int: StreetMeasure] = [:]
     /// The junctions owned: those whose first street is owned.
     var junctions: [JunctionMeasure] = []
-    /// Every owned piece in GEOS, for overlaying two layouts, with its owner: a street's position
-    /// among the measured streets, a junction's position among the owned junctions (which are the
-    /// allocation's junctions when one pass measures the whole district, as `resolve` does).
-    var pieces: [(owner: SpacePiece.Owner, category: SpaceCategory, polygon: Geometry)] = []
 
     /// - Parameters:
     ///   - streets: the streets to build, in district order.
@@ -83,7 +79,6 @@ struct SpaceMeasurement {
             self.streets[position] = StreetMeasure(areas: result.areas, cellAreas: result.cells, length: shapes[position].length,
                                                    section: shapes[position].section, pieces: result.pieces,
                                                    alongsideRoads: shapes[position].alongsideRoads)
-            pieces += mine.map { (.street(position), $0.category, $0.polygon) }
         }
         let ownedSet = Set(owned)
         for junction in junctionShapes where ownedSet.contains(junction.node.streets[0]) {
@@ -91,7 +86,6 @@ struct SpaceMeasurement {
             self.junctions.append(JunctionMeasure(x: junction.node.x, y: junction.node.y, streets: junction.node.streets.map { positions[$0] },
                                                   areas: result.areas, cellAreas: result.cells, pieces: result.pieces,
                                                   wkb: try junction.polygon.areal().wkb()))
-            pieces += junction.pieces.map { (.junction(self.junctions.count - 1), $0.category, $0.polygon) }
         }
     }
 }

@@ -1,4 +1,6 @@
 import DistrictModel
+import Foundation
+import Synchronization
 import GeometryEngine
 
 /// Everything `analyze` computes for one layout.
@@ -117,36 +119,65 @@ public struct Comparison: Sendable {
         return copy
     }
 
-    /// Both allocations, and the overlay of their street space, in one GEOS context.
+    /// Both allocations (each split into strips measured in parallel, as `analyze` does), and the
+    /// overlay of their street space, shared out between workers: each reads the pieces back from
+    /// their WKB into a GEOS context of its own, and measures every `workers`-th piece of the after
+    /// layout. The sums are then taken in the pieces' order, so the figures do not depend on the
+    /// number of workers.
     private func measureSpace(_ before: District, _ after: District) throws(GeometryError)
         -> (before: SpaceAllocation, after: SpaceAllocation, transfers: SpaceTransfers, cells: [String: SpaceTransfers],
             owners: [SpacePiece.Owner: SpaceTransfers]) {
-        let context = GeometryContext()
-        let resolvedBefore = try allocator.resolve(before, context: context)
-        let resolvedAfter = try allocator.resolve(after, context: context)
-        let cells = try after.cells.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
-        var district = SpaceTransfers()
-        var perCell = Dictionary(cells.map { ($0.id, SpaceTransfers()) }, uniquingKeysWith: { first, _ in first })
-        var perOwner: [SpacePiece.Owner: SpaceTransfers] = [:]
-
-        let pieces = resolvedBefore.pieces
-        if !pieces.isEmpty {
-            let index = try SpatialIndex(pieces.map(\.polygon))
-            for (owner, category, polygon) in resolvedAfter.pieces {
-                for candidate in index.query(polygon) where pieces[candidate].category != category {
-                    let overlap = try polygon.robustIntersection(pieces[candidate].polygon)
-                    let area = overlap.area
-                    guard area > 1e-9 else { continue }
-                    district[pieces[candidate].category, category] += area
-                    perOwner[owner, default: SpaceTransfers()][pieces[candidate].category, category] += area
-                    for cell in cells {
-                        let inside = try cell.area(of: overlap)
-                        if inside > 0 { perCell[cell.id]![pieces[candidate].category, category] += inside }
+        let allocationBefore = try allocator.allocate(before)
+        let allocationAfter = try allocator.allocate(after)
+        let old = allocationBefore.pieces, new = allocationAfter.pieces
+        let cellFeatures = after.cells
+        /// One overlap: categories before and after, its area, and its area in each cell it meets.
+        typealias Overlap = (from: SpaceCategory, to: SpaceCategory, area: Double, cells: [(cell: Int, area: Double)])
+        let workers = old.isEmpty ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, new.count / 2_000))
+        let found = Mutex<[Int: [Overlap]]>([:])
+        let failure = Mutex<GeometryError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: old.isEmpty ? 0 : workers) { worker in
+            do throws(GeometryError) {
+                let context = GeometryContext()
+                let oldPolygons = try old.map { piece throws(GeometryError) in try Geometry.fromWKB(piece.wkb, in: context) }
+                let index = try SpatialIndex(oldPolygons)
+                let cells = try cellFeatures.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
+                var mine: [Int: [Overlap]] = [:]
+                for k in stride(from: worker, to: new.count, by: workers) {
+                    let polygon = try Geometry.fromWKB(new[k].wkb, in: context)
+                    var overlaps: [Overlap] = []
+                    for candidate in index.query(polygon) where old[candidate].category != new[k].category {
+                        let overlap = try polygon.robustIntersection(oldPolygons[candidate])
+                        let area = overlap.area
+                        guard area > 1e-9 else { continue }
+                        var inCells: [(cell: Int, area: Double)] = []
+                        for (c, cell) in cells.enumerated() {
+                            let inside = try cell.area(of: overlap)
+                            if inside > 0 { inCells.append((c, inside)) }
+                        }
+                        overlaps.append((old[candidate].category, new[k].category, area, inCells))
                     }
+                    if !overlaps.isEmpty { mine[k] = overlaps }
                 }
+                found.withLock { all in all.merge(mine) { first, _ in first } }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
             }
         }
-        return (resolvedBefore.allocation, resolvedAfter.allocation, district, perCell, perOwner)
+        if let error = failure.withLock({ $0 }) { throw error }
+        let overlaps = found.withLock { $0 }
+        var district = SpaceTransfers()
+        let cellIDs = cellFeatures.map(\.id)
+        var perCell = Dictionary(cellIDs.map { ($0, SpaceTransfers()) }, uniquingKeysWith: { first, _ in first })
+        var perOwner: [SpacePiece.Owner: SpaceTransfers] = [:]
+        for k in new.indices {
+            for overlap in overlaps[k] ?? [] {
+                district[overlap.from, overlap.to] += overlap.area
+                perOwner[new[k].owner, default: SpaceTransfers()][overlap.from, overlap.to] += overlap.area
+                for (cell, inside) in overlap.cells { perCell[cellIDs[cell]]![overlap.from, overlap.to] += inside }
+            }
+        }
+        return (allocationBefore, allocationAfter, district, perCell, perOwner)
     }
 }
 
