@@ -76,6 +76,7 @@ screenshots: release
 	rm -f $(DEMO_OUT)/shot.html
 
 ## Benchmarks (release build): each analysis stage on the Eixample sample (BENCH_RUNS=5 by default);
+## the street-space invariant on the Eixample sample (pieces against the union of every band);
 ## then `analyze` stage by stage on generated 25x25, 50x50 and 100x100-block grids (time, peak memory,
 ## exponent against the street count); `detect`, `plan` and `compare` on each grid; and `analyze --only
 ## space,green` on the 100x100 grid against the geopandas + shapely script (in a virtual environment
@@ -93,6 +94,7 @@ bench: setup
 	for n in $(BENCH_SIZES); do [ -f $(BENCH_DIR)/grid-$$n.geojson ] || python3 Samples/tools/make_bench_grid.py $$n -o $(BENCH_DIR)/grid-$$n.geojson; done
 	.build/release/superblock-bench
 	.build/release/superblock-bench grids $(foreach n,$(BENCH_SIZES),$(BENCH_DIR)/grid-$(n).geojson)
+	.build/release/superblock-bench space-check Samples/eixample/roads.geojson
 	[ -f $(BENCH_DIR)/grid-90.geojson ] || python3 Samples/tools/make_bench_grid.py 90 -o $(BENCH_DIR)/grid-90.geojson
 	/usr/bin/env time -f "travel impact run: %e s wall, %M KB peak" .build/release/superblock-bench travel $(BENCH_DIR)/grid-90.geojson
 	@for n in $(BENCH_SIZES); do \

@@ -129,11 +129,18 @@ public struct Comparison: Sendable {
             owners: [SpacePiece.Owner: SpaceTransfers]) {
         let allocationBefore = try allocator.allocate(before)
         let allocationAfter = try allocator.allocate(after)
-        let old = allocationBefore.pieces, new = allocationAfter.pieces
-        let cellFeatures = after.cells
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, allocationAfter.pieces.count / 2_000))
+        let moved = try Self.transfers(from: allocationBefore.pieces, to: allocationAfter.pieces, cells: after.cells, workers: workers)
+        return (allocationBefore, allocationAfter, moved.district, moved.cells, moved.owners)
+    }
+
+    /// The square metres that changed category between two sets of pieces, for the district, per
+    /// cell id and per owner of the after pieces, measured by `workers` workers (the figures do not
+    /// depend on how many: tested).
+    static func transfers(from old: [SpacePiece], to new: [SpacePiece], cells cellFeatures: [DistrictFeature], workers: Int)
+        throws(GeometryError) -> (district: SpaceTransfers, cells: [String: SpaceTransfers], owners: [SpacePiece.Owner: SpaceTransfers]) {
         /// One overlap: categories before and after, its area, and its area in each cell it meets.
         typealias Overlap = (from: SpaceCategory, to: SpaceCategory, area: Double, cells: [(cell: Int, area: Double)])
-        let workers = old.isEmpty ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, new.count / 2_000))
         let found = Mutex<[Int: [Overlap]]>([:])
         let failure = Mutex<GeometryError?>(nil)
         DispatchQueue.concurrentPerform(iterations: old.isEmpty ? 0 : workers) { worker in
@@ -177,7 +184,7 @@ public struct Comparison: Sendable {
                 for (cell, inside) in overlap.cells { perCell[cellIDs[cell]]![overlap.from, overlap.to] += inside }
             }
         }
-        return (allocationBefore, allocationAfter, district, perCell, perOwner)
+        return (district, perCell, perOwner)
     }
 }
 
