@@ -73,7 +73,13 @@ extension Geometry {
 
     /// `difference`, retried on the millimetre grid when the floating-point overlay fails.
     public func robustDifference(_ other: Geometry) throws(GeometryError) -> Geometry {
-        do { return try difference(other) } catch { return try areal().difference(try other.areal(), gridSize: Self.robustGridSize) }
+        do { return try difference(other) } catch { return try gridDifference(other) }
+    }
+
+    /// The difference on the millimetre grid, of the polygonal parts (the fixed-precision overlay
+    /// refuses mixed dimensions).
+    private func gridDifference(_ other: Geometry) throws(GeometryError) -> Geometry {
+        try areal().difference(try other.areal(), gridSize: Self.robustGridSize)
     }
 
     /// `difference`, checked: the area it leaves plus the area the two share must make up this
@@ -86,7 +92,7 @@ extension Geometry {
             let whole = area
             if abs(result.area + shared.area - whole) <= Self.conservationTolerance * max(whole, 1) { return result }
         }
-        return try areal().difference(try other.areal(), gridSize: Self.robustGridSize)
+        return try gridDifference(other)
     }
 
     /// Relative tolerance of `verifiedDifference`'s area check: far above floating-point noise

@@ -12,7 +12,11 @@ import Indicators
 enum SpaceCheck {
     static func run(files arguments: [String]) throws {
         var files = arguments, wktDirectory: String?
-        if let flag = files.firstIndex(of: "--wkt"), flag + 1 < files.count {
+        if let flag = files.firstIndex(of: "--wkt") {
+            guard flag + 1 < files.count else {
+                FileHandle.standardError.write(Data("space-check: --wkt needs a directory\n".utf8))
+                exit(1)
+            }
             wktDirectory = files[flag + 1]
             files.removeSubrange(flag...(flag + 1))
         }

@@ -9,9 +9,9 @@ import GeoJSON
 /// 1. `osmium extract` when a clip is given (`superblock extract`): the area with its margin, with
 ///    the `smart` strategy so that multipolygons crossing the edge stay whole (after `osmium sort`
 ///    when the file is not sorted, as editors' files often are not);
-/// 2. `osmium export -f geojson -e` (after `osmium sort` when the file is not sorted): ways become lines or, closed with an area tag, polygons;
-///    multipolygon relations are assembled; every tag is kept; the features `OSMTagFilter.toolkit`
-///    matches are kept;
+/// 2. `osmium export -f geojson -e` of the whole file (after `osmium sort` when it is not sorted):
+///    ways become lines or, closed with an area tag, polygons; multipolygon relations are
+///    assembled; every tag is kept; the features `OSMTagFilter.toolkit` matches are kept;
 /// 3. `osmium cat -f opl` of the ways and relations, of which `OSMAssemblyCheck` expects a feature
 ///    from those the filter matches;
 /// 4. `osmium fileinfo -j` of the input, for the replication timestamp in its header.

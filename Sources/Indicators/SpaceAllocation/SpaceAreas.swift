@@ -19,10 +19,11 @@ public struct SpaceAreas: Sendable, Equatable {
     /// Space for motor vehicles, moving or parked.
     public var vehicle: Double { self[.traffic] + self[.parking] }
 
-    /// Below this total (m2, a square decimetre) a share is not worth reading: a short street whose
-    /// whole area lies in its junctions keeps only floating-point residue of the overlays, and
-    /// its share swung between 0 and 100 % with the order of those overlays.
-    public static let smallestSharedArea = 0.01
+    /// Below this total a share is not worth reading: a short street whose whole area lies in its
+    /// junctions keeps only floating-point residue of the overlays, and its share swung between 0
+    /// and 100 % with the order of those overlays. The square decimetre under which a junction's
+    /// piece is a sliver (`JunctionShape.minimumPieceArea`).
+    public static let smallestSharedArea = JunctionShape.minimumPieceArea
 
     /// Pedestrian plus shared space over all street space, in percent (nil for no street, or
     /// less than `smallestSharedArea` of it).

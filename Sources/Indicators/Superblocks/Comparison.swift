@@ -1,7 +1,7 @@
 import DistrictModel
 import Foundation
-import Synchronization
 import GeometryEngine
+import Synchronization
 
 /// Everything `analyze` computes for one layout.
 public struct LayoutAnalysis: Sendable {
@@ -121,8 +121,9 @@ public struct Comparison: Sendable {
 
     /// Both allocations (each split into strips measured in parallel, as `analyze` does), and the
     /// overlay of their street space, shared out between workers: each reads the pieces back from
-    /// their WKB into a GEOS context of its own, and measures every `workers`-th piece of the after
-    /// layout. The sums are then taken in the pieces' order, so the figures do not depend on the
+    /// their WKB into a GEOS context of its own (every worker reads all the before pieces and
+    /// indexes them: a fifth of a second on a 100 x 100 grid, against minutes of overlays), and
+    /// measures every `workers`-th piece of the after layout. The sums are then taken in the pieces' order, so the figures do not depend on the
     /// number of workers.
     private func measureSpace(_ before: District, _ after: District) throws(GeometryError)
         -> (before: SpaceAllocation, after: SpaceAllocation, transfers: SpaceTransfers, cells: [String: SpaceTransfers],
@@ -149,6 +150,8 @@ public struct Comparison: Sendable {
                 let oldPolygons = try old.map { piece throws(GeometryError) in try Geometry.fromWKB(piece.wkb, in: context) }
                 let index = try SpatialIndex(oldPolygons)
                 let cells = try cellFeatures.map { cell throws(GeometryError) in try CellShape(cell, context: context) }
+                // A plan over a city has thousands of cells: each overlap meets those its box meets only.
+                let cellIndex = cells.isEmpty ? nil : try SpatialIndex(cells.map(\.polygon.base))
                 var mine: [Int: [Overlap]] = [:]
                 for k in stride(from: worker, to: new.count, by: workers) {
                     let polygon = try Geometry.fromWKB(new[k].wkb, in: context)
@@ -158,8 +161,8 @@ public struct Comparison: Sendable {
                         let area = overlap.area
                         guard area > 1e-9 else { continue }
                         var inCells: [(cell: Int, area: Double)] = []
-                        for (c, cell) in cells.enumerated() {
-                            let inside = try cell.area(of: overlap)
+                        for c in cellIndex?.query(overlap) ?? [] {
+                            let inside = try cells[c].area(of: overlap)
                             if inside > 0 { inCells.append((c, inside)) }
                         }
                         overlaps.append((old[candidate].category, new[k].category, area, inCells))
