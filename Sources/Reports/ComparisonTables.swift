@@ -143,7 +143,7 @@ public struct ComparisonTables: Sendable {
     public func write(to directory: OutputDirectory, warnings: inout [String]) throws(OutputError) -> [String] {
         let files = [("compare.csv", long), ("summary.csv", summary), ("matches.csv", matches), ("transfers.csv", transfers)]
             + (traffic.map { [("streets.csv", $0.streets)] } ?? [])
-        let maps = [try ComparisonGeoPackage(comparison).file(), ComparisonHTMLReport(comparison).outputFile]
+        let maps = [try ComparisonGeoPackage(comparison, traffic: traffic?.traffic).file(), ComparisonHTMLReport(comparison, traffic: traffic?.traffic).outputFile]
         return try directory.replaceFiles(files.map { OutputFile.table($0.0, $0.1) } + maps, warnings: &warnings)
     }
 

@@ -79,18 +79,27 @@ public struct TrafficComparisonTables: Sendable {
         return table
     }
 
+    /// The cells' interior and perimeter streets: length-weighted mean flow and day sound power,
+    /// before and after (rows `label, before, after, change`), for the terminal and the HTML report.
+    public var groupRows: [[String]] {
+        var rows: [[String]] = []
+        for (name, group) in [("interior", traffic.interior), ("perimeter", traffic.perimeter)] where group.streets > 0 {
+            rows.append(TravelImpactLines.row("\(name) streets (\(group.streets)), vehicles a day", group.dailyBefore, group.dailyAfter, 0))
+            if let before = group.lwDayBefore, let after = group.lwDayAfter {
+                rows.append(TravelImpactLines.row("\(name) streets, Lw day dB(A)/m", before, after, 2))
+            }
+        }
+        return rows
+    }
+
+    public static let groupCaption = "Traffic on the cells' streets (length-weighted means):"
+
     /// Terminal lines: travel and the interior / perimeter flows.
     public var lines: [String] {
         var lines = TravelImpactLines(traffic.travel).lines
         var table = TextTable(header: ["", "before", "after", "change"], rightAligned: [1, 2, 3])
-        func row(_ label: String, _ before: Double, _ after: Double, _ digits: Int) {
-            table.rows.append([label, NumberFormat.fixed(before, digits), NumberFormat.fixed(after, digits), NumberFormat.fixed(after - before, digits)])
-        }
-        for (name, group) in [("interior", traffic.interior), ("perimeter", traffic.perimeter)] where group.streets > 0 {
-            row("\(name) streets (\(group.streets)), vehicles a day", group.dailyBefore, group.dailyAfter, 0)
-            if let before = group.lwDayBefore, let after = group.lwDayAfter { row("\(name) streets, Lw day dB(A)/m", before, after, 2) }
-        }
-        if !table.rows.isEmpty { lines += ["", "Traffic on the cells' streets (length-weighted means):", table.rendered] }
+        table.rows = groupRows
+        if !table.rows.isEmpty { lines += ["", Self.groupCaption, table.rendered] }
         return lines
     }
 }
@@ -103,28 +112,45 @@ public struct TravelImpactLines: Sendable {
         self.travel = travel
     }
 
-    public var lines: [String] {
-        let travel = self.travel, d = travel.district
-        var lines = ["Car travel between \(travel.sampled ? "a seeded sample of \(travel.sources) origins (seed \(travel.seed)) and" : "all") "
-            + "\(NumberFormat.grouped(Double(travel.nodes))) graph nodes (\(NumberFormat.grouped(Double(d.before.pairs))) pairs):"]
-        var table = TextTable(header: ["", "before", "after", "change"], rightAligned: [1, 2, 3])
-        func row(_ label: String, _ before: Double, _ after: Double, _ digits: Int) {
-            table.rows.append([label, NumberFormat.fixed(before, digits), NumberFormat.fixed(after, digits), NumberFormat.fixed(after - before, digits)])
-        }
-        row("mean car travel distance, m", d.before.meanDistance, d.after.meanDistance, 1)
-        row("mean car travel time, s", d.before.meanTime, d.after.meanTime, 1)
-        row("directness", d.before.directness, d.after.directness, 4)
-        row("global efficiency", d.before.globalEfficiency, d.after.globalEfficiency, 4)
-        row("pairs rerouted, %", 0, d.reroutedPercent, 2)
-        row("pairs unreachable", 0, Double(d.unreachablePairs), 0)
-        lines.append(table.rendered)
+    /// What the figures cover: all pairs or a seeded sample.
+    public var heading: String {
+        "Car travel between \(travel.sampled ? "a seeded sample of \(travel.sources) origins (seed \(travel.seed)) and" : "all") "
+            + "\(NumberFormat.grouped(Double(travel.nodes))) graph nodes (\(NumberFormat.grouped(Double(travel.district.before.pairs))) pairs):"
+    }
+
+    /// The district's travel figures, rows `label, before, after, change`.
+    public var rows: [[String]] {
+        let d = travel.district
+        return [
+            Self.row("mean car travel distance, m", d.before.meanDistance, d.after.meanDistance, 1),
+            Self.row("mean car travel time, s", d.before.meanTime, d.after.meanTime, 1),
+            Self.row("directness", d.before.directness, d.after.directness, 4),
+            Self.row("global efficiency", d.before.globalEfficiency, d.after.globalEfficiency, 4),
+            Self.row("pairs rerouted, %", 0, d.reroutedPercent, 2),
+            Self.row("pairs unreachable", 0, Double(d.unreachablePairs), 0),
+        ]
+    }
+
+    /// The sample's margin and the pairs left out, as sentences.
+    public var notes: [String] {
+        var notes: [String] = []
         if travel.sampled {
-            lines.append("95 % confidence half-width of the mean change: \(NumberFormat.fixed(travel.distanceChangeMargin, 1)) m, \(NumberFormat.fixed(travel.timeChangeMargin, 1)) s")
+            notes.append("95 % confidence half-width of the mean change: \(NumberFormat.fixed(travel.distanceChangeMargin, 1)) m, \(NumberFormat.fixed(travel.timeChangeMargin, 1)) s")
         }
         if travel.pairsUnreachableBefore > 0 {
-            lines.append("\(NumberFormat.grouped(Double(travel.pairsUnreachableBefore))) pairs unreachable before already (one-way dead ends at the edge) are left out")
+            notes.append("\(NumberFormat.grouped(Double(travel.pairsUnreachableBefore))) pairs unreachable before already (one-way dead ends at the edge) are left out")
         }
-        return lines
+        return notes
+    }
+
+    static func row(_ label: String, _ before: Double, _ after: Double, _ digits: Int) -> [String] {
+        [label, NumberFormat.fixed(before, digits), NumberFormat.fixed(after, digits), NumberFormat.fixed(after - before, digits)]
+    }
+
+    public var lines: [String] {
+        var table = TextTable(header: ["", "before", "after", "change"], rightAligned: [1, 2, 3])
+        table.rows = rows
+        return [heading, table.rendered] + notes
     }
 }
 

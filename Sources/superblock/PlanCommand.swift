@@ -17,7 +17,9 @@ struct PlanCommand: ParsableCommand {
             central motor lane (shared:width). With --reroute the interiors become access only and the \
             traffic model's demand is assigned again on the after network: every street gets its after flow \
             (traffic:modelled), the interior cut comes from the model, and car travel before and after is \
-            reported; a plan that disconnects the network is refused. The output keeps FILE's CRS and \
+            reported; a plan that disconnects the network is refused. With --traffic model (and no \
+            --reroute) the model's flows go on every street and the interiors' are cut by --traffic-cut. \
+            The output keeps FILE's CRS and \
             analyses again: superblock analyze AFTER CELLS, superblock compare FILE AFTER --cells CELLS.
             """
     )
@@ -46,7 +48,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Make the interiors access only and re-assign the traffic model's demand on the after network: new flows on every street, travel before and after.")
     var reroute = false
 
-    @Flag(name: .customLong("ignore-oneway"), help: "With --reroute: drive one-way streets both ways in the road graph.")
+    @Flag(name: .customLong("ignore-oneway"), help: "With --reroute or --traffic model: drive one-way streets both ways in the road graph.")
     var ignoreOneway = false
 
     @Flag(help: "Turn the crossings of interior streets into squares: their carriageway becomes pedestrian space, --green-share of it a planter.")
@@ -60,6 +62,8 @@ struct PlanCommand: ParsableCommand {
 
     @Option(name: .customLong("metric-crs"), help: "CRS for metric work. Default: a projected input CRS, else the UTM zone of the data.")
     var metricCRS: String?
+
+    @OptionGroup var trafficOptions: TrafficArguments
 
     @OptionGroup var console: ConsoleOptions
 
@@ -80,7 +84,12 @@ struct PlanCommand: ParsableCommand {
         console.stage("loading")
         let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
         let files = [file] + (cells.map { [$0] } ?? [])
-        let district = try InputFiles.load(files, options: options, console: console)
+        let loaded = try InputFiles.load(files, options: options, console: console)
+        // --reroute runs the model itself, before and after; otherwise --traffic model gives every
+        // street its modelled flow, and the fixed cut applies to the interiors' (`traffic:modelled`
+        // is one of the flows a plan cuts).
+        let model = TrafficModel(graphOptions: RoadGraph.Options(respectsOneway: !ignoreOneway))
+        let (district, modelled) = reroute ? (loaded, nil) : try trafficOptions.prepare(loaded, console: console, model: model)
         let cellFeatures = district.cells.filter { cell in cells.map { cell.origin.file == $0 } ?? true }
         guard !cellFeatures.isEmpty else {
             if let cells {
@@ -104,6 +113,7 @@ struct PlanCommand: ParsableCommand {
 
         console.stage("writing")
         var collection = try InputFiles.collection(of: file, checksGeographicRange: crs == nil)
+        if !reroute, trafficOptions.traffic == .model { collection = TrafficModel.writing(district, into: collection, file: file) }
         collection = plan.apply(to: collection, file: file)
         collection.features += try SquareOutput.features(of: plan, district: district, file: file)
         if let crs, !OSMFileType.isExtract(file) { collection.crs = crs }
@@ -113,6 +123,7 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(output): cannot write: \(error.description)")
         }
-        console.print(PlanReport(plan: plan).text + "\n\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
+        let modelNote = modelled.map { "\n\nnote: " + TrafficModelLines($0).note } ?? ""
+        console.print(PlanReport(plan: plan).text + modelNote + "\n\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
     }
 }

@@ -50,6 +50,33 @@ import TestSupport
         for row in buildings { #expect(abs(row[2].number! - (row[1].number! - row[0].number!)) < 0.11) }
     }
 
+    /// Each street's daily flow before and after: the plan's fixed cut takes 82 % off the interior
+    /// streets (3,000 -> 540 vehicles a day on the grid's residential streets) and leaves the rest.
+    @Test func trafficPerStreet() async throws {
+        let comparison = try await SyntheticComparison.shared.value()
+        let traffic = try SyntheticComparison.traffic(comparison)
+        let layer = try ComparisonGeoPackage(comparison, traffic: traffic).streets(MapLayers())
+        let names = layer.columns.map(\.name)
+        let column = { (name: String) in names.firstIndex(of: name)! }
+        var interior = 0, perimeter = 0
+        for feature in layer.features {
+            let values = feature.values
+            guard case .text(let role) = values[column("role")] else { Issue.record("every street has a role"); continue }
+            let before = try #require(values[column("vehicles_day_before")].number), after = try #require(values[column("vehicles_day_after")].number)
+            #expect(values[column("vehicles_day_change")].number == after - before)
+            let percent = try #require(values[column("vehicles_day_change_pct")].number)
+            if role == "interior" {
+                interior += 1
+                #expect(before == 3_000 && after == 540 && percent == -82)
+            } else {
+                if role == "perimeter" { perimeter += 1 }
+                #expect(after == before && percent == 0)
+            }
+        }
+        #expect(interior > 0 && perimeter > 0)
+        #expect(layer.styles.filter(\.isDefault).count == 1 && layer.styles.contains { $0.qml.contains("vehicles_day_change_pct") })
+    }
+
     @Test func stylesAreWellFormedQML() throws {
         let styles = [MapStyles.lden("lden_dba", kind: .fill), MapStyles.noiseBands, MapStyles.streetSpace, MapStyles.greenAccess,
                       MapStyles.pedestrianShare("pedestrian_share_pct", thresholds: PedestrianShareThresholds(), kind: .line),

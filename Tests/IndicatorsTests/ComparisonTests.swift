@@ -98,6 +98,13 @@ actor SyntheticComparison {
         }
         return try await task!.value
     }
+
+    /// The traffic part, as `compare` measures it with the cells of the after layout (the grid's
+    /// one-way streets driven both ways, as the plan tests do).
+    static func traffic(_ comparison: LayoutComparison) throws -> TrafficComparison {
+        let cells = try CellAnalysis().analyse(CellAnalysis.inputs(from: comparison.after.district.cells), in: comparison.after.district)
+        return TrafficComparison(comparison, cells: cells, graphOptions: RoadGraph.Options(respectsOneway: false))
+    }
 }
 
 /// Pairing streets between layouts, and what happens to the ones that have no partner.

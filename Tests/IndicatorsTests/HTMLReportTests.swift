@@ -91,7 +91,7 @@ actor SyntheticAnalysis {
         let outline = ReportOutline(html)
         #expect(outline.error == nil, "\(String(describing: outline.error))")
         let district = report.district
-        #expect(outline.figureIDs == ["map-street-space", "map-pedestrian-share", "map-lden", "map-green-access", "map-cells-lots"])
+        #expect(outline.figureIDs == ["map-street-space", "map-pedestrian-share", "map-lden", "map-traffic", "map-green-access", "map-cells-lots"])
 
         // One centreline per street, named by its id, in the pedestrian-share map.
         #expect(outline.paths(in: "map-pedestrian-share", with: "street").sorted() == district.streets.map(\.id).sorted())
@@ -117,6 +117,41 @@ actor SyntheticAnalysis {
         #expect(html.contains("minimum 60 %, desirable 75 %"))
         #expect(html.contains("Assumed heights:"))
         #expect(html.contains("Branas et al. 2018") && html.contains("2021/1226"))
+    }
+
+    /// The traffic map colours each street by the flow its emission rests on (the grid's counts:
+    /// 3,000 a day on residential streets, 20,000 on the secondary ones) and draws the class defaults
+    /// dashed, apart from the streets with their own figures.
+    @Test func trafficMapShowsFlowsAndDashesTheDefaults() async throws {
+        var district = try DistrictLoader().load([FixtureFiles.sample("synthetic/grid.geojson")])
+        // The north-south streets lose their counts: their flows become class defaults.
+        for index in district.features.indices where district.features[index].id.hasPrefix("ns-") {
+            district.features[index].attributes.values["traffic:aadt"] = nil
+        }
+        let population = try PopulationEstimator().estimate(district)
+        let noise = try await NoiseModel(options: .freeField).analyse(district, population: population)
+        let frame = MapFrame(extent: ContextLayers.extent(of: [district]))
+        let outline = ReportOutline("<html>" + TrafficMap(district: district, noise: noise).figure(in: frame).html + "</html>")
+        #expect(outline.error == nil, "\(String(describing: outline.error))")
+        let streets = outline.elements.filter { $0.name == "path" && $0.attributes["data-street"] != nil }
+        #expect(streets.count == district.streets.count)
+        let groups = outline.elements.filter { $0.name == "g" }
+        let dashed = try #require(groups.first { ($0.attributes["class"] ?? "").contains("defaulted") })
+        #expect(dashed.attributes["stroke-dasharray"] != nil)
+        #expect(groups.first { ($0.attributes["class"] ?? "").contains("measured") }?.attributes["stroke-dasharray"] == nil)
+        let byID = Dictionary(streets.map { ($0.attributes["data-street"]!, $0.attributes["stroke"]!) }, uniquingKeysWith: { first, _ in first })
+        for (street, traffic) in zip(district.streets, noise.streets) {
+            let expected: String
+            switch (street.id.hasPrefix("ns-"), street.attributes.string("highway")) {
+            case (false, "secondary"): expected = "#de2d26"  // 20,000: 15,000-30,000
+            case (false, _): expected = "#fcae91"  // 3,000: 1,000-5,000
+            case (true, "secondary"): expected = "#de2d26"  // class default 15,000
+            case (true, _): expected = "#fcae91"  // class default 1,500
+            }
+            #expect(byID[street.id] == expected, "\(street.id)")
+            #expect((traffic.traffic.source == .classDefault) == street.id.hasPrefix("ns-"), "\(street.id)")
+        }
+        #expect(TrafficMap.colour(999) == "#fee5d9" && TrafficMap.colour(1_000) == "#fcae91" && TrafficMap.colour(30_000) == "#a50f15")
     }
 
     /// The report as `analyze` writes it, without `--noise-grid`: the Lden map colours every
@@ -169,6 +204,7 @@ actor SyntheticAnalysis {
         #expect(outline.error == nil, "\(String(describing: outline.error))")
         #expect(outline.figureIDs == ["map-street-space-before", "map-street-space-after", "map-change-people-space",
                                       "map-change-pedestrian-share", "map-lden-before", "map-lden-after", "map-change-lden"])
+        #expect(!html.contains("id=\"traffic\""), "no traffic section without the traffic comparison")
         #expect(outline.paths(in: "map-street-space-before", with: "category").count == comparison.before.space.pieces.count)
         #expect(outline.paths(in: "map-street-space-after", with: "category").count == comparison.after.space.pieces.count)
         // Every paired street once in each change map; every building in the Lden maps.
@@ -192,6 +228,31 @@ actor SyntheticAnalysis {
         let losses = MapPalette.changeBins(small: 5, large: 200, betterWhenNegative: false).prefix(2).map(\.colour)
         #expect(interior.contains { gains.contains($0.attributes["stroke"] ?? "") })
         #expect(!interior.contains { losses.contains($0.attributes["stroke"] ?? "") })
+    }
+
+    /// With the traffic comparison (as `compare` writes it) the report gains a section: the change
+    /// in flow per street, where the plan's fixed cut takes 82 % off every interior street (the
+    /// darkest "better" bin) and leaves the others as they were (the neutral bin), then the
+    /// interior and perimeter means and car travel.
+    @Test func comparisonReportShowsTheChangeInTraffic() async throws {
+        let comparison = try await SyntheticComparison.shared.value()
+        let traffic = try SyntheticComparison.traffic(comparison)
+        let html = try ComparisonHTMLReport(comparison, traffic: traffic).html()
+        let outline = ReportOutline(html)
+        #expect(outline.error == nil, "\(String(describing: outline.error))")
+        #expect(outline.figureIDs.last == "map-change-traffic")
+        let streets = outline.elements.filter { $0.figure == "map-change-traffic" && $0.name == "path" && $0.attributes["data-street"] != nil }
+        #expect(streets.count == comparison.matches.count)
+        let bins = MapPalette.changeBins(small: 5, large: 50, betterWhenNegative: true)
+        let roles = Dictionary(traffic.streets.compactMap { street in street.after.map { (comparison.after.district.streets[$0].id, street.role) } },
+                               uniquingKeysWith: { first, _ in first })
+        for street in streets {
+            let id = street.attributes["data-street"]!
+            #expect(street.attributes["stroke"] == (roles[id] == .interior ? bins[0].colour : bins[2].colour), "\(id)")
+        }
+        #expect(roles.values.contains(.interior) && roles.values.contains(.perimeter))
+        #expect(html.contains("Traffic on the cells&#39;") || html.contains("Traffic on the cells'"))
+        #expect(html.contains("mean car travel time, s") && html.contains("directness"))
     }
 }
 

@@ -37,6 +37,43 @@ import TestSupport
         #expect(written.components(separatedBy: "\"traffic:modelled\"").count - 1 == 180)
     }
 
+    /// `plan --traffic model` (no --reroute): the model's flow on every street of the after file,
+    /// the interiors' cut by the fixed share; `analyze --traffic model` of the same file gives the
+    /// flows the uncut streets carry.
+    @Test func planWithModelledTrafficCutsTheModelsFlows() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let after = directory.appendingPathComponent("after.geojson").path, out = directory.appendingPathComponent("before").path
+        #expect(try PlanCommand.parse([Self.grid, "-o", "a", "--traffic", "model"]).trafficOptions.traffic == .model)
+        let plan = try CLIRun(["plan", Self.grid, "--cells", Self.cells, "-o", after, "--traffic", "model", "--traffic-cut", "0.5"],
+                              timeout: 60)
+        #expect(plan.status == 0, "\(plan.output)")
+        #expect(plan.output.contains("note: traffic modelled on 180 streets"), "\(plan.output)")
+        let analyze = try CLIRun(["analyze", Self.grid, "--only", "space", "--traffic", "model", "--out", out, "--quiet"], timeout: 60)
+        #expect(analyze.status == 0, "\(analyze.output)")
+        // The model's flow before, per street (streets.csv's vehicles_day_modelled, whole vehicles).
+        let table = try String(contentsOfFile: "\(out)/streets.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(table[0].firstIndex(of: "vehicles_day_modelled"))
+        let modelled = Dictionary(table.dropFirst().map { ($0[0], Double($0[column])) }, uniquingKeysWith: { first, _ in first })
+        let data = try Data(contentsOf: URL(fileURLWithPath: after))
+        let features = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["features"] as? [[String: Any]])
+        var interior = 0, other = 0
+        for feature in features {
+            let properties = try #require(feature["properties"] as? [String: Any])
+            guard let id = properties["id"] as? String, properties["highway"] != nil else { continue }
+            let flow = try #require(properties["traffic:modelled"] as? Double, "\(id) carries its modelled flow")
+            let before = try #require(modelled[id] ?? nil, "\(id)")
+            if properties["superblock"] as? String == "interior" {
+                interior += 1
+                #expect(abs(flow - before * 0.5) <= 0.5, "\(id): \(flow) against \(before)")
+            } else {
+                other += 1
+                #expect(abs(flow - before) <= 0.5, "\(id): \(flow) against \(before)")
+            }
+        }
+        #expect(interior > 0 && other > 0 && interior + other == 180)
+    }
+
     /// `plan --reroute` then `compare`: the travel rows of `compare.csv`, the same figures as the
     /// plan's, and `streets.csv` with each street's flow before and after.
     @Test func planThenCompareReportsTravelAndTheMovedTraffic() throws {

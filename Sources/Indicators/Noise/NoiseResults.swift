@@ -10,6 +10,9 @@ public struct StreetNoise: Sendable, Equatable {
 
     /// A-weighted L'W per metre in a period, dB(A).
     public func lwA(_ period: Period) -> Double? { emission[period]?.totalA }
+
+    /// Vehicles a day from the traffic the model used; nil for streets without motor traffic.
+    public var vehiclesPerDay: Double? { traffic.source == .none ? nil : traffic.vehiclesPerDay }
 }
 
 /// A-weighted levels per period at a receiver (its day, evening and night levels).

@@ -37,6 +37,11 @@ public struct StreetTraffic: Sendable, Equatable {
         flows[period].values.reduce(0) { $0 + $1.vehiclesPerHour }
     }
 
+    /// Vehicles of all categories in a whole day: the hourly flows times each period's hours.
+    public var vehiclesPerDay: Double {
+        Period.allCases.reduce(0) { $0 + vehiclesPerHour($1) * $1.hours }
+    }
+
     /// The same street with every flow multiplied by `factor` (a superblock's traffic cut).
     public func scaled(by factor: Double) -> StreetTraffic {
         var copy = self

@@ -19,6 +19,9 @@ public struct SpaceAreas: Sendable, Equatable {
     /// Space for motor vehicles, moving or parked.
     public var vehicle: Double { self[.traffic] + self[.parking] }
 
+    /// Space for people on foot: pedestrian plus shared (the pedestrian share's numerator).
+    public var people: Double { self[.pedestrian] + self[.shared] }
+
     /// Below this total a share is not worth reading: a short street whose whole area lies in its
     /// junctions keeps only floating-point residue of the overlays, and its share swung between 0
     /// and 100 % with the order of those overlays. The square decimetre under which a junction's
@@ -30,7 +33,7 @@ public struct SpaceAreas: Sendable, Equatable {
     public var pedestrianSharePercent: Double? {
         let total = self.total
         guard total >= Self.smallestSharedArea else { return nil }
-        return 100 * (self[.pedestrian] + self[.shared]) / total
+        return 100 * people / total
     }
 
     /// Share of one category in percent.

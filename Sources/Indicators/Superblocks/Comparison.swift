@@ -225,7 +225,7 @@ public struct ComparisonSummary: Sendable {
         let x = a.space.district, y = b.space.district
         both("street_area_m2", "street space", "m2", x.total, y.total)
         both("vehicle_area_m2", "vehicles (traffic + parking)", "m2", x.vehicle, y.vehicle)
-        both("people_area_m2", "people (pedestrian + shared)", "m2", x[.pedestrian] + x[.shared], y[.pedestrian] + y[.shared])
+        both("people_area_m2", "people (pedestrian + shared)", "m2", x.people, y.people)
         both("green_strip_area_m2", "green strips", "m2", x[.green], y[.green])
         let transfers = comparison.transfers
         moved("moved_vehicle_to_people_m2", "moved from vehicles to people", transfers.total(from: SpaceTransfers.vehicle, to: SpaceTransfers.people))

@@ -258,8 +258,7 @@ public struct SuperblockPlan: Sendable {
 
     /// Vehicles a day, from whatever traffic figures the street has (or its class default).
     func dailyFlow(of street: DistrictFeature) -> Double {
-        let flows = traffic.traffic(of: street)
-        return Period.allCases.reduce(0) { $0 + flows.vehiclesPerHour($1) * $1.hours }
+        traffic.traffic(of: street).vehiclesPerDay
     }
 
     /// The changes that make `street` an interior street, and a problem when its tags cannot

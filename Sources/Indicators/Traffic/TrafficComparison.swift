@@ -52,9 +52,6 @@ public struct TrafficComparison: Sendable {
             for index in cell.perimeterStreets where role[index] == nil { role[index] = .perimeter }
             for index in cell.interiorStreets { role[index] = .interior }
         }
-        func daily(_ noise: StreetNoise) -> Double? {
-            noise.traffic.source == .none ? nil : Period.allCases.reduce(0) { $0 + noise.traffic.vehiclesPerHour($1) * $1.hours }
-        }
         func length(_ feature: DistrictFeature) -> Double {
             guard case .lineString(let xy) = feature.geometry else { return 0 }
             var total = 0.0
@@ -69,7 +66,7 @@ public struct TrafficComparison: Sendable {
             let old = match.before.map { before.noise.streets[$0] }, new = match.after.map { after.noise.streets[$0] }
             let feature = match.after.map { after.district.streets[$0] } ?? match.before.map { before.district.streets[$0] }
             return Street(before: match.before, after: match.after, role: match.after.flatMap { role[$0] } ?? .other,
-                          dailyBefore: old.flatMap(daily), dailyAfter: new.flatMap(daily),
+                          dailyBefore: old?.vehiclesPerDay, dailyAfter: new?.vehiclesPerDay,
                           modelledBefore: match.before.flatMap { before.district.streets[$0].attributes.number(modelledFlowKey) },
                           lwDayBefore: old?.lwA(.day), lwDayAfter: new?.lwA(.day), length: feature.map(length) ?? 0)
         }

@@ -30,6 +30,18 @@ extension TrafficModel {
         return (Self.writing(result.dailyFlow, into: district), result)
     }
 
+    /// `collection`, the features of `file`, with the `traffic:modelled` that `district` (loaded
+    /// from it, among others) carries on its streets: how an after layout keeps the flows the model
+    /// gave the before one (`plan --traffic model`).
+    public static func writing(_ district: District, into collection: FeatureCollection, file: String) -> FeatureCollection {
+        var result = collection
+        for street in district.streets where street.origin.file == file && result.features.indices.contains(street.origin.index) {
+            guard let flow = street.attributes[modelledFlowKey] else { continue }
+            result.features[street.origin.index].properties[modelledFlowKey] = flow
+        }
+        return result
+    }
+
     /// `district` with `flows` (one per street, nil: left alone) written as `traffic:modelled`.
     public static func writing(_ flows: [Double?], into district: District) -> District {
         var features = district.features

@@ -96,7 +96,7 @@ public struct TrafficModel: Sendable {
     func countedFlow(_ street: DistrictFeature) -> Double? {
         let traffic = TrafficInference(defaults: defaults).traffic(of: street)
         guard [.counts, .noiseModelling, .aadt].contains(traffic.source) else { return nil }
-        return Period.allCases.reduce(0) { $0 + traffic.vehiclesPerHour($1) * $1.hours }
+        return traffic.vehiclesPerDay
     }
 
     func scaling(streets: [DistrictFeature], graph: RoadGraph, assigned: [Double], counts: [Double?]) -> TrafficScaling {

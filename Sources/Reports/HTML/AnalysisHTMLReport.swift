@@ -55,6 +55,7 @@ public struct AnalysisHTMLReport: Sendable {
                 body += HTMLTable(tables.table, caption: "Health outcomes").html + XMLText.element("p", tables.note, class: "caption")
             }
             page.addSection("Road-traffic noise", id: "noise", body)
+            page.addSection("Traffic", id: "traffic", TrafficMap(district: district, noise: noise).figure(in: frame).html)
         }
 
         if let green = report.green {

@@ -15,27 +15,27 @@ struct ChangeMaps {
 
     /// A value per street before and after, drawn on the after centreline (the before one for
     /// streets that are gone), one path per street (`data-street`).
-    private func streetFigure(id: String, title: String, unit: String, digits: Int, bins: [MapPalette.ChangeBin],
-                              caption: String, value: (StreetAllocation) -> Double?, frame: MapFrame) -> MapFigure {
+    private func streetFigure(id: String, title: String, unit: String, digits: Int, bins: [MapPalette.ChangeBin], legendUnit: String? = nil,
+                              caption: String, missing: String = "no street space on one side",
+                              change: (Double, Double) -> Double? = { $1 - $0 },
+                              value: (LayoutAnalysis, Int) -> Double?, frame: MapFrame) -> MapFigure {
         let before = comparison.before, after = comparison.after
         var streets: [String] = []
         for match in comparison.matches {
-            let old = match.before.map { before.space.streets[$0] }, new = match.after.map { after.space.streets[$0] }
             guard let feature = match.after.map({ after.district.streets[$0] }) ?? match.before.map({ before.district.streets[$0] }) else { continue }
-            let id = new?.id ?? old?.id ?? feature.id
+            let id = match.after.map { after.space.streets[$0].id } ?? match.before.map { before.space.streets[$0].id } ?? feature.id
             let colour: String, label: String
-            if let old, let new {
-                let a = value(old), b = value(new)
-                if let a, let b {
-                    colour = MapPalette.change(b - a, in: bins)
+            if let old = match.before, let new = match.after {
+                if let a = value(before, old), let b = value(after, new), let moved = change(a, b) {
+                    colour = MapPalette.change(moved, in: bins)
                     label = "\(id): \(NumberFormat.fixed(a, digits)) -> \(NumberFormat.fixed(b, digits)) \(unit)"
                 } else {
                     colour = Self.notAssessed
-                    label = "\(id): no street space on one side"
+                    label = "\(id): \(missing)"
                 }
             } else {
                 colour = Self.onlyOneSide
-                label = "\(id): only in the \(new == nil ? "before" : "after") layout"
+                label = "\(id): only in the \(match.after == nil ? "before" : "after") layout"
             }
             let isArea = feature.geometry.family == .polygon
             if let element = MapFigure.path(MapShapes.path(of: feature.geometry, in: frame), fill: isArea ? colour : nil, stroke: colour,
@@ -43,15 +43,16 @@ struct ChangeMaps {
                 streets.append(element)
             }
         }
-        var figure = MapFigure(id: id, title: title, frame: frame, legend: Self.legend(bins, unit: unit, digits: digits, line: true), caption: caption)
+        var figure = MapFigure(id: id, title: title, frame: frame, legend: Self.legend(bins, unit: legendUnit ?? unit, digits: digits, line: true),
+                               caption: caption)
         figure.legend.add(.line(Self.onlyOneSide), "street in one layout only")
         figure.layers.append(ContextLayers.buildings(after.district, in: frame))
         figure.addLayer("streets", attributes: "fill=\"none\" stroke-width=\"2.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"", streets)
         return figure
     }
 
-    /// The box around what changed (streets whose people's space or pedestrian share changed beyond
-    /// the neutral bin, streets on one side only, buildings whose Lden moved by 1 dB or more) and
+    /// The box around what changed (streets whose people's space, pedestrian share or traffic changed
+    /// beyond the neutral bin, streets on one side only, buildings whose Lden moved by 1 dB or more) and
     /// 100 m around it: the change maps zoom there. Nil when nothing changed.
     var focus: Envelope? {
         let before = comparison.before, after = comparison.after
@@ -64,9 +65,10 @@ struct ChangeMaps {
             let old = match.before.map { before.space.streets[$0] }, new = match.after.map { after.space.streets[$0] }
             guard let feature = match.after.map({ after.district.streets[$0] }) ?? match.before.map({ before.district.streets[$0] }) else { continue }
             guard let old, let new else { include(feature); continue }
-            let people = { (s: StreetAllocation) in s.areas[.pedestrian] + s.areas[.shared] }
             let share = (new.areas.pedestrianSharePercent ?? 0) - (old.areas.pedestrianSharePercent ?? 0)
-            if abs(people(new) - people(old)) >= 5 || abs(share) >= 1 { include(feature) }
+            let flows = (match.before.flatMap { before.noise.streets[$0].vehiclesPerDay }, match.after.flatMap { after.noise.streets[$0].vehiclesPerDay })
+            let trafficMoved = flows.0.flatMap { x in flows.1.map { abs($0 - x) >= 0.05 * x } } ?? false
+            if abs(new.areas.people - old.areas.people) >= 5 || abs(share) >= 1 || trafficMoved { include(feature) }
         }
         let levels = Dictionary(before.noise.buildings.map { ($0.id, $0.levels?.lden) }, uniquingKeysWith: { first, _ in first })
         for (index, building) in after.district.buildings.enumerated() where index < after.noise.buildings.count {
@@ -85,7 +87,7 @@ struct ChangeMaps {
             bins: MapPalette.changeBins(small: 5, large: 200, betterWhenNegative: false),
             caption: "After minus before, per street paired by id (or geometry). The square metres that changed category are in "
                 + "transfers.csv; a street that lost space to a junction or a neighbour shows a loss here.",
-            value: { $0.areas[.pedestrian] + $0.areas[.shared] }, frame: frame)
+            value: { layout, index in layout.space.streets[index].areas.people }, frame: frame)
     }
 
     /// Change in pedestrian share per street, percentage points.
@@ -94,7 +96,20 @@ struct ChangeMaps {
             id: "map-change-pedestrian-share", title: "Change in pedestrian share per street", unit: "points", digits: 1,
             bins: MapPalette.changeBins(small: 1, large: 15, betterWhenNegative: false),
             caption: "After minus before, percentage points of the street's own space that is pedestrian or shared.",
-            value: { $0.areas.pedestrianSharePercent }, frame: frame)
+            value: { layout, index in layout.space.streets[index].areas.pedestrianSharePercent }, frame: frame)
+    }
+
+    /// Change in daily traffic per street, in per cent of the flow before: a plan's interior loses
+    /// most of its traffic, and the perimeter's few per cent are its cost. Streets with no motor
+    /// traffic on one side (footways, pedestrianised streets) have no percentage.
+    func traffic(in frame: MapFrame) -> MapFigure {
+        streetFigure(
+            id: "map-change-traffic", title: "Change in traffic per street (vehicles a day)", unit: "vehicles a day", digits: 0,
+            bins: MapPalette.changeBins(small: 5, large: 50, betterWhenNegative: true), legendUnit: "% of before",
+            caption: "After minus before, in per cent of the daily flow before: the flows each layout's noise model used (counts, "
+                + "the traffic model or class defaults, as streets.csv of the comparison says). Rerouted traffic shows on the perimeter.",
+            missing: "no motor traffic on one side", change: { before, after in before > 0 ? (after - before) / before * 100 : nil },
+            value: { layout, index in layout.noise.streets[index].vehiclesPerDay }, frame: frame)
     }
 
     /// Change in Lden per building (buildings paired by id; both layouts usually share them).

@@ -8,9 +8,12 @@ import Indicators
 /// street, Lden per building), the cells, and the notes. One self-contained file.
 public struct ComparisonHTMLReport: Sendable {
     public var comparison: LayoutComparison
+    /// Flows before and after and car travel, when `compare` measured them: a section of its own.
+    public var traffic: TrafficComparison?
 
-    public init(_ comparison: LayoutComparison) {
+    public init(_ comparison: LayoutComparison, traffic: TrafficComparison? = nil) {
         self.comparison = comparison
+        self.traffic = traffic
     }
 
     public var outputFile: OutputFile {
@@ -62,6 +65,21 @@ public struct ComparisonHTMLReport: Sendable {
         var noise = Self.pair(try ldenBefore.figure(in: half), try ldenAfter.figure(in: half))
         noise += changes.lden(in: full).html
         page.addSection("Road-traffic noise", id: "noise", noise)
+
+        if let traffic {
+            var body = changes.traffic(in: full).html
+            let groups = TrafficComparisonTables(traffic, comparison: comparison).groupRows
+            if !groups.isEmpty {
+                var table = HTMLTable(caption: TrafficComparisonTables.groupCaption, header: ["", "before", "after", "change"], numeric: [1, 2, 3])
+                table.rows = groups
+                body += table.html
+            }
+            let travel = TravelImpactLines(traffic.travel)
+            var table = HTMLTable(caption: travel.heading, header: ["", "before", "after", "change"], numeric: [1, 2, 3])
+            table.rows = travel.rows
+            body += table.html + XMLText.list(travel.notes, class: "caption")
+            page.addSection("Traffic and car travel", id: "traffic", body)
+        }
 
         let greenWarnings = Array(Set(GreenTables(before.green).warnings + GreenTables(after.green).warnings)).sorted()
         page.addSection("Method and sources", id: "method",

@@ -4,6 +4,8 @@ struct MapLegend {
     enum Swatch {
         case fill(String)
         case line(String)
+        /// A line drawn dashed on the map (figures that are assumptions, not data).
+        case dashedLine(String)
         case dot(String)
     }
 
@@ -32,6 +34,8 @@ struct MapLegend {
         switch swatch {
         case .fill(let colour): shape = "<rect x=\"1\" y=\"1\" width=\"14\" height=\"12\" fill=\"\(colour)\" stroke=\"#666\" stroke-width=\"0.5\"/>"
         case .line(let colour): shape = "<line x1=\"1\" y1=\"7\" x2=\"15\" y2=\"7\" stroke=\"\(colour)\" stroke-width=\"4\" stroke-linecap=\"round\"/>"
+        case .dashedLine(let colour):
+            shape = "<line x1=\"1\" y1=\"7\" x2=\"15\" y2=\"7\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"3 2\"/>"
         case .dot(let colour): shape = "<circle cx=\"8\" cy=\"7\" r=\"3\" fill=\"\(colour)\"/>"
         }
         return "<svg class=\"swatch\" width=\"16\" height=\"14\" viewBox=\"0 0 16 14\">\(shape)</svg>"

@@ -11,9 +11,12 @@ public struct ComparisonGeoPackage: Sendable {
     public static let fileName = "compare.gpkg"
 
     public var comparison: LayoutComparison
+    /// Each street's role in the cells (interior, perimeter, other), when `compare` measured traffic.
+    public var traffic: TrafficComparison?
 
-    public init(_ comparison: LayoutComparison) {
+    public init(_ comparison: LayoutComparison, traffic: TrafficComparison? = nil) {
         self.comparison = comparison
+        self.traffic = traffic
     }
 
     public func layers() throws(GeometryError) -> [FeatureLayer] {
@@ -53,7 +56,7 @@ public struct ComparisonGeoPackage: Sendable {
         let moved = comparison.ownerTransfers
         let tables = ComparisonTables(comparison)
         var rows: [FeatureLayer.Feature] = []
-        for match in comparison.matches {
+        for (position, match) in comparison.matches.enumerated() {
             let old = match.before.map { (before.space.streets[$0], before.noise.streets[$0]) }
             let new = match.after.map { (after.space.streets[$0], after.noise.streets[$0]) }
             let feature = match.after.map { after.district.streets[$0] } ?? match.before.map { before.district.streets[$0] }
@@ -62,17 +65,33 @@ public struct ComparisonGeoPackage: Sendable {
                                       MapLayers.text(match.after.map { after.district.streets[$0].id }), .text(match.method.rawValue)]
             values += Self.triple(old?.0.areas.pedestrianSharePercent, new?.0.areas.pedestrianSharePercent)
             values += Self.triple(old?.0.areas.vehicle, new?.0.areas.vehicle)
-            values += Self.triple(old.map { $0.0.areas[.pedestrian] + $0.0.areas[.shared] }, new.map { $0.0.areas[.pedestrian] + $0.0.areas[.shared] })
+            values += Self.triple(old?.0.areas.people, new?.0.areas.people)
             values += Self.moved(match.after.map { moved[.street($0)] ?? SpaceTransfers() })
             values += Self.triple(old?.1.lwA(.day), new?.1.lwA(.day))
+            values += [MapLayers.text(traffic.map { $0.streets[position].role.rawValue })]
+            values += Self.flows(old?.1.vehiclesPerDay, new?.1.vehiclesPerDay)
             rows.append(.init(wkb: try maps.wkb(feature), values: values))
         }
         let columns: [FeatureLayer.Column] = [.init("id", .text), .init("before_id", .text), .init("after_id", .text), .init("match", .text)]
             + Self.triple("pedestrian_share", "pct") + Self.triple("vehicle", "m2") + Self.triple("people", "m2") + Self.movedColumns
-            + Self.triple("lw_day", "dba_per_m")
+            + Self.triple("lw_day", "dba_per_m") + [.init("role", .text)] + Self.flowColumns
+        var traffic = MapStyles.change("vehicles_day_change_pct", label: "change in traffic", unit: "%", step: 5, large: 50,
+                                       betterWhenLower: true, kind: .line)
+        traffic.isDefault = false
         return FeatureLayer(name: "streets", title: "Streets, before and after", columns: columns, features: rows,
                             styles: [MapStyles.change("pedestrian_share_change_pct", label: "change in pedestrian share", unit: "points",
-                                                      step: 1, large: 10, betterWhenLower: false, kind: .line)])
+                                                      step: 1, large: 10, betterWhenLower: false, kind: .line), traffic])
+    }
+
+    /// Vehicles a day before and after (as in the compare's `streets.csv`), the change and the change
+    /// in per cent of before (NULL when before carried none: a percentage of nothing says nothing).
+    static let flowColumns: [FeatureLayer.Column] = ["vehicles_day_before", "vehicles_day_after", "vehicles_day_change", "vehicles_day_change_pct"]
+        .map { .init($0, .real) }
+
+    static func flows(_ before: Double?, _ after: Double?) -> [SQLValue] {
+        let change = before.flatMap { x in after.map { ($0 - x).rounded() } }
+        let percent = before.flatMap { x in x > 0 ? after.map { (($0 - x) / x * 1000).rounded() / 10 } : nil }
+        return [before?.rounded(), after?.rounded(), change, percent].map(MapLayers.number)
     }
 
     /// Buildings of the after layout paired with the before layout's by id.
