@@ -109,19 +109,24 @@ public enum AttributeLimits {
         return (cleaned, problems)
     }
 
-    /// Why the value cannot be used, or nil when it can (or when it is text that is no number at all:
-    /// readers ignore those as they always have, e.g. `maxspeed=none`).
+    /// Why the value cannot be used, or nil when it can. Speeds and lengths that are words are left
+    /// to their readers, as OSM writes them (`maxspeed=none`, `maxspeed=walk`); a count, a flow or a
+    /// share that is not a number (`traffic:aadt=12k`, `building:levels=1;6`, `population=true`)
+    /// is a mistake the reader would otherwise pass over in silence, using its default.
     static func verdict(_ value: PropertyValue, limit: AttributeLimit) -> String? {
         let number: Double?
         switch value {
         case .number(let double): number = double
         case .string(let text):
             switch limit.kind {
-            case .number: number = Double(text.trimmingWhitespace) ?? value.doubleValue
+            case .number:
+                number = Double(text.trimmingWhitespace) ?? value.doubleValue
+                if number == nil { return "is not a number" }
             case .speed: number = TagValue.kilometresPerHour(text)
             case .length: number = TagValue.metres(text)
             }
-        case .bool, .null, .array, .object: number = nil
+        case .bool, .array, .object: return limit.kind == .number ? "is not a number" : nil
+        case .null: number = nil
         }
         guard let number else { return nil }
         guard number.isFinite else { return "is not a finite number" }

@@ -245,25 +245,39 @@ public struct DistrictLoader: Sendable {
             if geometry.length == 0 {
                 return LoadProblem(origin: feature.origin, message: "line has zero length", action: .skipped)
             }
+            // A street area drawn as a closed way is a polygon to the analysis: its ring is checked
+            // as one (the allocation repairs it the same way; the feature itself stays a line).
+            guard feature.layer == .street, let ring = feature.closedAreaRing else { return nil }
+            let polygon: Geometry
+            do { polygon = try Geometry.polygon([ring], in: context) } catch {
+                return LoadProblem(origin: feature.origin, message: "unusable closed way (area=yes): \(error.message)", action: .skipped)
+            }
+            guard let problem = polygon.validityProblem else { return nil }
+            return repairOrSkip(polygon, message: "invalid closed way (area=yes): \(problem)", origin: feature.origin) { _ in }
         case .polygon:
             guard let problem = geometry.validityProblem else { return nil }
-            let message = "invalid \(feature.geometry.typeName): \(problem)"
-            guard options.invalidGeometry == .repair else {
-                return LoadProblem(origin: feature.origin, message: message, action: .skipped)
-            }
-            do {
-                guard let repaired = try geometry.makeValid().polygonalParts(), repaired.area > 0 else {
-                    return LoadProblem(origin: feature.origin, message: message + "; nothing left after repair", action: .skipped)
-                }
+            return repairOrSkip(geometry, message: "invalid \(feature.geometry.typeName): \(problem)", origin: feature.origin) { repaired in
                 feature.geometry = repaired.geoJSON
-                return LoadProblem(origin: feature.origin, message: message, action: .repaired)
-            } catch {
-                return LoadProblem(origin: feature.origin, message: message + "; repair failed: \(error.message)", action: .skipped)
             }
         case .point, .mixed:
             break
         }
         return nil
+    }
+
+    /// The problem of an invalid polygon: repaired (`use` is given the repaired polygon) or skipped,
+    /// as `--invalid` says, and skipped when nothing of it is left.
+    private func repairOrSkip(_ geometry: Geometry, message: String, origin: FeatureOrigin, use: (Geometry) -> Void) -> LoadProblem {
+        guard options.invalidGeometry == .repair else { return LoadProblem(origin: origin, message: message, action: .skipped) }
+        do {
+            guard let repaired = try geometry.makeValid().polygonalParts(), repaired.area > 0 else {
+                return LoadProblem(origin: origin, message: message + "; nothing left after repair", action: .skipped)
+            }
+            use(repaired)
+            return LoadProblem(origin: origin, message: message, action: .repaired)
+        } catch {
+            return LoadProblem(origin: origin, message: message + "; repair failed: \(error.message)", action: .skipped)
+        }
     }
 
     /// Two streets with one id cannot be told apart in a before/after comparison: say so.

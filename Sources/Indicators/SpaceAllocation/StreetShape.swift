@@ -82,8 +82,8 @@ struct StreetShape {
         case .polygon:
             return geometry
         case .line:
-            guard street.attributes.string("area") == "yes", case .lineString(let xy) = street.geometry,
-                  xy.count >= 8, xy[0] == xy[xy.count - 2], xy[1] == xy[xy.count - 1] else { return nil }
+            guard let xy = street.closedAreaRing else { return nil }
+            // The loader has reported an invalid ring (and skipped it with --invalid skip).
             let polygon = try Geometry.polygon([xy], in: context)
             return polygon.isValid ? polygon : try polygon.makeValid().polygonalParts()
         default:

@@ -78,3 +78,9 @@ write("not-a-collection.geojson", '{"type": "Feature", "properties": {}, "geomet
 write("empty.geojson", "")
 write("swapped-axes-25831.geojson", fc([street([[4582000, 430000], [4582100, 430200]], id="swapped", highway="primary")],
                                        crs="urn:ogc:def:crs:EPSG::25831"))
+# A square drawn as a closed way (area=yes) whose ring crosses itself: checked as the polygon it is read as.
+write("bowtie-area.geojson", fc(BASE + [street([[2.1605, 41.3905], [2.1608, 41.3908], [2.1608, 41.3905], [2.1605, 41.3908], [2.1605, 41.3905]],
+                                               id="bowtie-square", highway="pedestrian", area="yes")]))
+# Counts that are no numbers: the default is used, and the user is told.
+write("counts-not-numbers.geojson", text.replace('"id": "s1"', '"id": "s1", "traffic:aadt": "12k", "TV_D": "abc"')
+      .replace('"id": "b1"', '"id": "b1", "building:levels": "1;6", "population": true'))
