@@ -87,10 +87,10 @@ public enum AttributeLimits {
     }()
 
     static let building: [AttributeLimit] = [
-        AttributeLimit(keys: ["population"], range: buildingPopulation, unit: "residents", fallback: "estimated from dwellings or floor area"),
+        AttributeLimit(keys: ["population", "POP"], range: buildingPopulation, unit: "residents", fallback: "estimated from dwellings or floor area"),
         AttributeLimit(keys: ["dwellings", "building:flats"], range: dwellings, unit: "dwellings", fallback: "estimated from floor area"),
         AttributeLimit(keys: ["building:levels"], range: levels, unit: "storeys", fallback: "height / 3 m, else one storey, is used"),
-        AttributeLimit(keys: ["height"], range: height, unit: "m", kind: .length, fallback: "one storey is used"),
+        AttributeLimit(keys: ["height", "HEIGHT"], range: height, unit: "m", kind: .length, fallback: "one storey is used"),
     ]
 
     /// Checks a feature's attributes; returns them without the values out of range, and one

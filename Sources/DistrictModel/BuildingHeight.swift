@@ -9,7 +9,7 @@ public enum HeightSource: String, Sendable, CaseIterable {
     case `default`
 }
 
-/// A building's height: `height`, else `building:levels` x 3 m, else a default of one 3 m storey
+/// A building's height: `height` (NoiseModelling's `HEIGHT`), else `building:levels` x 3 m, else a default of one 3 m storey
 /// (the noise model gives such buildings the median known height instead: `NoiseOptions.buildingHeight`).
 ///
 /// | parameter | value | source |
@@ -34,7 +34,7 @@ public struct BuildingHeight: Sendable, Equatable {
     }
 
     public init(attributes: Attributes) {
-        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, AttributeLimits.height.contains(height) {
+        if let text = attributes.string("height", "HEIGHT"), let height = TagValue.metres(text), height > 0, AttributeLimits.height.contains(height) {
             self.init(metres: height, source: .height)
         } else if let levels = attributes.number("building:levels"), levels > 0, AttributeLimits.levels.contains(levels) {
             self.init(metres: levels * Self.storeyHeight, source: .levels)

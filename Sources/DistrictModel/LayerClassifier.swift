@@ -7,6 +7,8 @@ public struct LayerClassifier: Sendable {
     static let greenLanduse: Set<String> = ["grass", "recreation_ground", "forest", "village_green"]
     static let greenNatural: Set<String> = ["wood", "scrub", "grassland"]
     static let roadTableKeys: Set<String> = ["TV_D", "TV_E", "TV_N"]
+    /// NoiseModelling's building table: footprints with a `HEIGHT` column (and `POP`), no OSM tags.
+    static let buildingTableKey = "HEIGHT"
     static let vacantLanduse: Set<String> = ["brownfield", "greenfield", "construction"]
 
     /// OSM's own `layer` key holds vertical levels ("1", "-1" for bridges and tunnels); only our
@@ -24,7 +26,7 @@ public struct LayerClassifier: Sendable {
         // A tree drawn as a line or polygon is still a tree: the loader reports it as unusable.
         if attributes.string("natural") == "tree" { return .tree }
         guard isArea else { return nil }
-        if attributes.string("building") != nil { return .building }
+        if attributes.string("building") != nil || attributes[Self.buildingTableKey] != nil { return .building }
         if attributes.string("vacant") == "yes" { return .vacant }
         if let landuse = attributes.string("landuse") {
             if Self.vacantLanduse.contains(landuse) { return .vacant }

@@ -30,5 +30,7 @@ extension GeoJSONError {
         case invalidMember(String, expected: String)
         /// The file could not be read or written.
         case io(String)
+        /// The file is plainly another format (a Shapefile, a GeoPackage, ...; `ForeignFormat`).
+        case foreignFormat(ForeignFormat)
     }
 }

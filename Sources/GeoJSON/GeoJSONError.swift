@@ -82,6 +82,8 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
             return prefix + "\"\(name)\" must be \(expected)" + (detail.map { ", \($0)" } ?? "")
         case .io(let problem):
             return problem + suffix
+        case .foreignFormat(let format):
+            return "not GeoJSON but \(format.name): \(format.advice)" + suffix
         }
     }
 }

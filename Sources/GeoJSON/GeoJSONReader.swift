@@ -57,6 +57,7 @@ public struct GeoJSONReader: Sendable {
             throw GeoJSONError(source: source, kind: .invalidJSON, detail: "the data is empty",
                                location: TextLocation(byteOffset: 0, line: 1, column: 1))
         }
+        if let format = ForeignFormat.recognise(data, name: source) { throw GeoJSONError(source: source, kind: .foreignFormat(format)) }
         let outcome: Result<FeatureCollection, GeoJSONError> = data.withUnsafeBytes { raw in
             var parser = GeoJSONParser(
                 bytes: raw.bindMemory(to: UInt8.self), source: source,

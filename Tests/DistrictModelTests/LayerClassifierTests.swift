@@ -26,6 +26,19 @@ import Testing
         #expect(layer(["building": "yes"], .line) == nil)
     }
 
+    /// NoiseModelling's tables, as `ogr2ogr` converts its Shapefiles: roads by their flows, buildings
+    /// by their `HEIGHT` (read as the height, and `POP` as the residents); its ground-type polygons
+    /// (`G`) are no layer of ours.
+    @Test func noiseModellingTablesAreRoadsAndBuildings() {
+        #expect(layer(["PK": "1", "TV_D": "400"], .line) == .street)
+        #expect(layer(["ID_WAY": "4", "HEIGHT": "12.5"], .polygon) == .building)
+        #expect(layer(["HEIGHT": "12.5"], .line) == nil)
+        #expect(layer(["ID_WAY": "4", "G": "0.7"], .polygon) == nil)
+        let building = Attributes(["HEIGHT": .number(12.5), "POP": .number(40)])
+        #expect(BuildingHeight(attributes: building) == BuildingHeight(metres: 12.5, source: .height))
+        #expect(BuildingHeight(attributes: Attributes(["HEIGHT": .number(-3)])).source == .default)
+    }
+
     @Test func ownLayerPropertyWinsButOSMLevelsDoNot() {
         #expect(layer(["layer": "census", "building": "yes"], .polygon) == .census)
         #expect(layer(["layer": "Green"], .polygon) == .green)

@@ -30,6 +30,21 @@ import TestSupport
         #expect(estimate[4].population == 0)
     }
 
+    /// NoiseModelling's building table (as `ogr2ogr` converts its Shapefile): footprints with
+    /// `HEIGHT` and `POP`, no OSM tags. `POP` is the residents; without it, `HEIGHT` gives the
+    /// storeys (15 m / 3 m = 5) of the floor-area estimate.
+    @Test func noiseModellingBuildingTable() throws {
+        let district = try Self.load([
+            Feature(id: "with-pop", properties: ["ID_WAY": .number(1), "HEIGHT": .number(12), "POP": .number(37)], geometry: Self.square(0, 0, 10)),
+            Feature(id: "height-only", properties: ["ID_WAY": .number(2), "HEIGHT": .number(15)], geometry: Self.square(20, 0, 10)),
+        ])
+        #expect(district.buildings.count == 2)
+        let estimate = try PopulationEstimator().estimate(district)
+        #expect(estimate.map(\.method) == [.given, .floorArea])
+        #expect(estimate[0].population == 37)
+        #expect(abs(estimate[1].population - 100 * 5 / 35) < 1e-9)
+    }
+
     /// Census share-out in proportion to floor area; declared populations are subtracted first.
     @Test func censusPopulationIsSharedByFloorArea() throws {
         let district = try Self.load([

@@ -3,7 +3,7 @@ import GeometryEngine
 
 /// How a building's residents were obtained, in order of preference (DESIGN.md section 3).
 public enum PopulationMethod: String, Sendable {
-    /// The building's own `population`.
+    /// The building's own `population` (NoiseModelling's `POP`).
     case given
     /// `dwellings` x persons per dwelling.
     case dwellings
@@ -61,7 +61,7 @@ public struct PopulationEstimator: Sendable {
     public init() {}
 
     public func isResidential(_ building: DistrictFeature) -> Bool {
-        if Self.given(building.attributes.number("population")).map({ $0 > 0 }) == true { return true }
+        if Self.given(building.attributes.number("population", "POP")).map({ $0 > 0 }) == true { return true }
         guard let type = building.attributes.string("building") else { return true }
         return !Self.nonResidential.contains(type)
     }
@@ -70,9 +70,8 @@ public struct PopulationEstimator: Sendable {
     public func floorArea(of building: DistrictFeature, footprint: Double) -> Double {
         let attributes = building.attributes
         if let levels = attributes.number("building:levels"), levels > 0, AttributeLimits.levels.contains(levels) { return footprint * levels }
-        if let text = attributes.string("height"), let height = TagValue.metres(text), height > 0, AttributeLimits.height.contains(height) {
-            return footprint * max(1, (height / storeyHeight).rounded())
-        }
+        let height = building.buildingHeight
+        if height.source == .height { return footprint * max(1, (height.metres / storeyHeight).rounded()) }
         return footprint
     }
 
@@ -102,7 +101,7 @@ public struct PopulationEstimator: Sendable {
             geometries.append(geometry)
             let residential = isResidential(building)
             let floor = residential ? floorArea(of: building, footprint: geometry.area) : 0
-            if let given = Self.given(building.attributes.number("population")) {
+            if let given = Self.given(building.attributes.number("population", "POP")) {
                 result.append(BuildingPopulation(population: given, method: .given, floorArea: floor))
             } else if !residential {
                 result.append(BuildingPopulation(population: 0, method: .none, floorArea: 0))

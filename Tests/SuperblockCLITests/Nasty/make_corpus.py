@@ -84,3 +84,7 @@ write("bowtie-area.geojson", fc(BASE + [street([[2.1605, 41.3905], [2.1608, 41.3
 # Counts that are no numbers: the default is used, and the user is told.
 write("counts-not-numbers.geojson", text.replace('"id": "s1"', '"id": "s1", "traffic:aadt": "12k", "TV_D": "abc"')
       .replace('"id": "b1"', '"id": "b1", "building:levels": "1;6", "population": true'))
+# Files of other formats, recognised by their first bytes: a Shapefile header (file code 9994, ESRI 1998) and gzip.
+raw("roads.shp", b"\x00\x00\x27\x0a" + bytes(20) + b"\x00\x00\x00\x32" + b"\xe8\x03\x00\x00\x03\x00\x00\x00" + bytes(64))
+import gzip
+raw("valid.geojson.gz", gzip.compress(text.encode(), mtime=0))
