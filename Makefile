@@ -48,6 +48,11 @@ demo: release
 	    --out $(DEMO_OUT)/synthetic-compare
 	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
 	    --with Samples/eixample/buildings.geojson --out $(DEMO_OUT)/consell-de-cent
+	$(RELEASE_BIN) plan Samples/eixample/roads_before_diputacio.geojson --with Samples/eixample/buildings.geojson \
+	    --cells Samples/eixample/consell_de_cent_cell.geojson --reroute -o $(DEMO_OUT)/cdc-after.geojson
+	$(RELEASE_BIN) compare Samples/eixample/roads_before_diputacio.geojson $(DEMO_OUT)/cdc-after.geojson \
+	    --with Samples/eixample/buildings.geojson --cells Samples/eixample/consell_de_cent_cell.geojson \
+	    --traffic model --out $(DEMO_OUT)/cdc-reroute
 
 ## PNGs of the demo reports (docs/screenshots, shown in the README), rendered by headless chromium
 ## (installed through apt when missing; `make test` does not need it). Each shot is of a copy of the
@@ -68,15 +73,18 @@ screenshots: release
 	    Samples/barcelona_census/census_sections.geojson --out $(DEMO_OUT)/eixample --quiet
 	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
 	    --with Samples/eixample/buildings.geojson --out $(DEMO_OUT)/consell-de-cent --quiet
-	$(RELEASE_BIN) compare Samples/eixample/roads_before.geojson Samples/eixample/roads.geojson \
-	    --with Samples/eixample/buildings.geojson --traffic model --out $(DEMO_OUT)/consell-de-cent-model --quiet
+	$(RELEASE_BIN) plan Samples/eixample/roads_before_diputacio.geojson --with Samples/eixample/buildings.geojson \
+	    --cells Samples/eixample/consell_de_cent_cell.geojson --reroute -o $(DEMO_OUT)/cdc-after.geojson --quiet
+	$(RELEASE_BIN) compare Samples/eixample/roads_before_diputacio.geojson $(DEMO_OUT)/cdc-after.geojson \
+	    --with Samples/eixample/buildings.geojson --cells Samples/eixample/consell_de_cent_cell.geojson \
+	    --traffic model --out $(DEMO_OUT)/cdc-reroute --quiet
 	mkdir -p $(SCREENSHOTS)
 	$(call shoot,$(DEMO_OUT)/eixample/report.html,assumptions street-space,eixample-analysis,1100x1500)
 	$(call shoot,$(DEMO_OUT)/eixample/report.html,noise,eixample-lden,1100x1350)
 	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,summary street-space,consell-de-cent-compare,1100x1500)
 	$(call shoot,$(DEMO_OUT)/consell-de-cent/report.html,noise,consell-de-cent-lden,1100x1560,.pair{display:none})
 	$(call shoot,$(DEMO_OUT)/eixample/report.html,traffic,eixample-traffic,1100x1000)
-	$(call shoot,$(DEMO_OUT)/consell-de-cent-model/report.html,traffic,consell-de-cent-traffic,1100x1500)
+	$(call shoot,$(DEMO_OUT)/cdc-reroute/report.html,traffic,consell-de-cent-traffic,1100x1700)
 	rm -f $(DEMO_OUT)/shot.html
 
 ## Benchmarks (release build): each analysis stage on the Eixample sample (BENCH_RUNS=5 by default);

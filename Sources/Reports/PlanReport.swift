@@ -30,7 +30,9 @@ public struct PlanReport: Sendable {
                          + (plan.squares.isEmpty ? " (no crossing where only one cell's interior streets meet)" : ""))
         }
         lines.append("Nominal areas: centreline length x width per street (junctions counted per street); superblock compare measures the real change.")
-        if let before = plan.modelBefore { lines += ["", "note: " + TrafficModelLines(before).note] }
+        if let before = plan.modelBefore {
+            lines += ["", "note: " + TrafficModelLines(before).note] + (TrafficModelLines(before).warning.map { ["warning: " + $0] } ?? [])
+        }
         if let travel = plan.travel { lines += [""] + TravelImpactLines(travel).lines }
         if !plan.warnings.isEmpty {
             lines.append("")

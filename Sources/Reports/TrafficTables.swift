@@ -25,6 +25,14 @@ public struct TrafficModelLines: Sendable {
         if result.unassignedTrips > 0.5 { text += "; \(NumberFormat.grouped(result.unassignedTrips)) trips a day found no path" }
         return text
     }
+
+    /// A model without residents or floor area assigns only the through traffic: the streets file
+    /// was given without its buildings, most likely.
+    public var warning: String? {
+        guard result.demand.residentTrips < 0.5 else { return nil }
+        return "the traffic model found no residents or floor area (no buildings among the inputs?): only the through traffic "
+            + "between the boundary crossings is assigned; give the buildings (`--with BUILDINGS` on plan and compare, an input file of analyze)"
+    }
 }
 
 /// The traffic part of `superblock compare`: travel rows for `compare.csv`, the interior and

@@ -19,6 +19,7 @@ struct PlanCommand: ParsableCommand {
             (traffic:modelled), the interior cut comes from the model, and car travel before and after is \
             reported; a plan that disconnects the network is refused. With --traffic model (and no \
             --reroute) the model's flows go on every street and the interiors' are cut by --traffic-cut. \
+            Files given with --with (buildings, census) feed the traffic model and are not written. \
             The output keeps FILE's CRS and \
             analyses again: superblock analyze AFTER CELLS, superblock compare FILE AFTER --cells CELLS.
             """
@@ -29,6 +30,9 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "Superblock cells (GeoJSON polygons, e.g. from superblock detect). Default: the superblock layer of FILE.")
     var cells: String?
+
+    @Option(name: .customLong("with"), help: "A file the plan reads but does not rewrite (buildings, census): the traffic model's residents and floor area with --reroute or --traffic model; repeat for several.")
+    var shared: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "GeoJSON file for the after layout.")
     var output: String
@@ -83,7 +87,7 @@ struct PlanCommand: ParsableCommand {
         defer { console.finish() }
         console.stage("loading")
         let options = LoadOptions(inputCRS: crs, metricCRS: metricCRS)
-        let files = [file] + (cells.map { [$0] } ?? [])
+        let files = [file] + shared + (cells.map { [$0] } ?? [])
         let loaded = try InputFiles.load(files, options: options, console: console)
         // --reroute runs the model itself, before and after; otherwise --traffic model gives every
         // street its modelled flow, and the fixed cut applies to the interiors' (`traffic:modelled`
@@ -123,7 +127,7 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(output): cannot write: \(error.description)")
         }
-        let modelNote = modelled.map { "\n\nnote: " + TrafficModelLines($0).note } ?? ""
+        let modelNote = modelled.map { "\n\nnote: " + TrafficModelLines($0).note } ?? ""  // its warning is on standard error
         console.print(PlanReport(plan: plan).text + modelNote + "\n\nWrote \(output): \(collection.features.count) features, \(plan.streets.count) streets changed")
     }
 }

@@ -20,6 +20,7 @@ struct TrafficArguments: ParsableArguments {
         do { (modelled, result) = try model.apply(to: district) } catch { throw CommandFailure("traffic model failed: \(error)") }
         var noted = modelled
         noted.inputNotes.append(TrafficModelLines(result).note)
+        if let warning = TrafficModelLines(result).warning { console.warn([warning]) }
         return (noted, result)
     }
 }

@@ -74,6 +74,51 @@ import TestSupport
         #expect(interior > 0 && other > 0 && interior + other == 180)
     }
 
+    /// The Consell de Cent axis closed to through traffic, on the Eixample sample with Diputació
+    /// (`Samples/tools/make_eixample_diputacio.py`): the plan disconnects nothing, the axis loses
+    /// traffic and Diputació, the parallel street south, gains; the before flows are those of
+    /// `analyze --traffic model` of the same files (one model, one demand). Without the buildings
+    /// the model has no residents, and says so.
+    @Test func consellDeCentReroutesOntoDiputacio() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let roads = FixtureFiles.sample("eixample/roads_before_diputacio.geojson").path
+        let buildings = FixtureFiles.sample("eixample/buildings.geojson").path
+        let cell = FixtureFiles.sample("eixample/consell_de_cent_cell.geojson").path
+        let after = directory.appendingPathComponent("after.geojson").path, out = directory.appendingPathComponent("before").path
+        let plan = try CLIRun(["plan", roads, "--with", buildings, "--cells", cell, "-o", after, "--reroute"], timeout: 120)
+        #expect(plan.status == 0, "\(plan.output)")
+        #expect(plan.output.contains("pairs unreachable                 0       0        0"), "\(plan.output)")
+        #expect(!plan.output.contains("no residents"))
+        let analyze = try CLIRun(["analyze", roads, buildings, "--only", "space", "--traffic", "model", "--out", out, "--quiet"], timeout: 120)
+        #expect(analyze.status == 0, "\(analyze.output)")
+        let table = try String(contentsOfFile: "\(out)/streets.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let id = try #require(table[0].firstIndex(of: "id")), name = try #require(table[0].firstIndex(of: "name"))
+        let modelled = try #require(table[0].firstIndex(of: "vehicles_day_modelled")), length = try #require(table[0].firstIndex(of: "length_m"))
+        var before: [String: (name: String, flow: Double, length: Double)] = [:]
+        for row in table.dropFirst() where row.count > modelled {
+            if let flow = Double(row[modelled]), let metres = Double(row[length]) { before[row[id]] = (row[name], flow, metres) }
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: after))
+        let features = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["features"] as? [[String: Any]])
+        var sums: [String: (before: Double, after: Double)] = [:]
+        for feature in features {
+            let properties = try #require(feature["properties"] as? [String: Any])
+            guard let key = (properties["id"] ?? properties["osm_id"]).map({ "\($0)" }), let old = before[key],
+                  let flow = properties["traffic:modelled"] as? Double else { continue }
+            let street = old.name.contains("Diputació") ? "Diputació" : old.name.lowercased().contains("consell de cent") ? "axis" : old.name
+            sums[street, default: (0, 0)].before += old.flow * old.length
+            sums[street, default: (0, 0)].after += flow * old.length
+        }
+        let axis = try #require(sums["axis"]), diputacio = try #require(sums["Diputació"])
+        #expect(axis.after < 0.7 * axis.before, "\(axis)")
+        #expect(diputacio.after > 1.02 * diputacio.before, "\(diputacio)")
+        // The same plan without the buildings: through traffic only, and a warning that says why.
+        let bare = try CLIRun(["plan", roads, "--cells", cell, "-o", directory.appendingPathComponent("bare.geojson").path, "--reroute"], timeout: 120)
+        #expect(bare.status == 0, "\(bare.output)")
+        #expect(bare.output.contains("warning: the traffic model found no residents or floor area"), "\(bare.output)")
+    }
+
     /// `plan --reroute` then `compare`: the travel rows of `compare.csv`, the same figures as the
     /// plan's, and `streets.csv` with each street's flow before and after.
     @Test func planThenCompareReportsTravelAndTheMovedTraffic() throws {
