@@ -38,6 +38,8 @@ import json
 import os
 import sys
 
+from make_eixample_sample import dump  # one feature per line, checked by reading it back
+
 REMOVED = ["motor_vehicle", "bicycle", "oneway:bicycle", "segregated", "footway", "crossing", "crossing:markings",
            "crossing_ref", "psv", "sidewalk", "smoothness", "source:width", "note"]
 
@@ -59,13 +61,6 @@ def before(properties, highway):
     return out
 
 
-def dump(path, collection):
-    features = collection["features"]
-    head = {k: v for k, v in collection.items() if k != "features"}
-    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
-    body = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text + ("," if head else "") + '"features":[\n' + body + "\n]}\n")
 
 
 def main():

@@ -80,6 +80,8 @@ import json
 import math
 import os
 import sys
+
+from make_eixample_sample import dump  # one feature per line, checked by reading it back
 import zipfile
 
 WEST_NODE, EAST_NODE = "N01184D", "N01495P"  # Diputació at Casanova, at Passeig de Gràcia
@@ -283,15 +285,6 @@ def cell_polygon(nodes, plane):
         "geometry": {"type": "Polygon", "coordinates": [ring]}}]}
 
 
-def dump(path, collection):
-    features = collection["features"]
-    head = {k: v for k, v in collection.items() if k != "features"}
-    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
-    body = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text + ("," if head else "") + '"features":[\n' + body + "\n]}\n")
-    with open(path, encoding="utf-8") as fh:
-        assert json.load(fh) == collection, f"round trip changed {path}"
 
 
 def main():
