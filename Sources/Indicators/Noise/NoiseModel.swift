@@ -31,7 +31,10 @@ public struct NoiseModel: Sendable {
         }
     }
 
-    public func analyse(_ district: District, population: [BuildingPopulation]) async throws(GeometryError) -> NoiseAnalysis {
+    /// - Parameter baseline: a layout analysed already (`compare`'s before layout): buildings that no
+    ///   street of changed emission reaches take its levels (`NoiseBaseline`).
+    public func analyse(_ district: District, population: [BuildingPopulation], baseline: NoiseBaseline? = nil) async throws(GeometryError)
+        -> NoiseAnalysis {
         let progress = self.progress
         progress?.beginStage("noise at facades", total: district.buildings.count)  // a receiver set per building
         let streets = streetNoise(district)
@@ -41,20 +44,23 @@ public struct NoiseModel: Sendable {
         let settings = options
         let scene = options.method == .cnossos ? cnossosScene(district) : nil
         let screen = options.screening && scene == nil ? Self.screen(district) : nil
+        let needed = baseline.flatMap { buildingsToCompute(district, sources: sources, grid: grid, receivers: receivers, baseline: $0) }
+        let computed = receivers.indices.filter { needed?[$0] ?? true }
+        progress?.advance(by: receivers.count - computed.count)
 
-        let chunkCount = max(1, min(64, receivers.count / 20))
-        let (levels, paths): ([Exposure?], PathTally) = await withTaskGroup(of: (Int, [Exposure?], PathTally).self) { group in
+        let chunkCount = max(1, min(64, computed.count / 20))
+        let (found, paths): ([Exposure?], PathTally) = await withTaskGroup(of: (Int, [Exposure?], PathTally).self) { group in
             for chunk in 0..<chunkCount {
-                let range = Self.range(of: chunk, count: chunkCount, total: receivers.count)
+                let range = Self.range(of: chunk, count: chunkCount, total: computed.count)
                 group.addTask {
                     guard let scene else {
-                        return (chunk, receivers[range].map { points in
+                        return (chunk, computed[range].map { building in
                             defer { progress?.advance(by: 1) }
-                            return Self.mostExposed(points, sources: sources, grid: grid, screen: screen, options: settings)
+                            return Self.mostExposed(receivers[building], sources: sources, grid: grid, screen: screen, options: settings)
                         }, PathTally())
                     }
                     var scratch = QueryScratch()
-                    let part = range.map { building in
+                    let part = computed[range].map { building in
                         defer { progress?.advance(by: 1) }
                         return Self.mostExposed(receivers[building], building: building, sources: sources, grid: grid, scene: scene,
                                                 options: settings, scratch: &scratch)
@@ -70,14 +76,26 @@ public struct NoiseModel: Sendable {
             }
             return (parts.flatMap { $0 }, paths)
         }
+        var levels = [Exposure?](repeating: nil, count: receivers.count)
+        if needed != nil, let baseline {
+            for (index, old) in baseline.analysis.buildings.enumerated() {
+                if let copied = old.levels, let receiver = old.receiver { levels[index] = Exposure(levels: copied, receiver: receiver) }
+            }
+        }
+        for (position, building) in computed.enumerated() { levels[building] = found[position] }
 
         let buildings = district.buildings.enumerated().map { index, building in
             BuildingNoise(id: building.id, population: index < population.count ? population[index].population : 0, levels: levels[index]?.levels,
                           receiver: levels[index]?.receiver)
         }
+        let reused = receivers.count - computed.count
+        let reuseNote = reused > 0
+            ? ["Levels of \(reused) of \(receivers.count) buildings, which no street of changed emission reaches within "
+               + "\(options.searchRadius) m, are the before layout's (the same paths and sums); the path budget below counts the others."]
+            : []
         return NoiseAnalysis(streets: streets, buildings: buildings, exposure: NoiseExposure(buildings: buildings),
                              notes: options.notes + (scene.map { Self.heightNotes(district, defaultHeight: $0.defaultHeight) } ?? [])
-                                 + [paths.note(maxError: options.maxError)].compactMap { $0 },
+                                 + reuseNote + [paths.note(maxError: options.maxError)].compactMap { $0 },
                              model: options.modelName, defaultBuildingHeight: scene?.defaultHeight)
     }
 
@@ -170,11 +188,13 @@ public struct NoiseModel: Sendable {
         var polyline: [Double]
         /// 10^(L'W/10) per period and band, A-weighting applied.
         var energy: PerPeriod<[Double]>
+        /// Which street (its index among the district's streets) and which of its lines.
+        var street = 0, part = 0
     }
 
     static func sources(_ features: [DistrictFeature], _ streets: [StreetNoise]) -> [Source] {
         var sources: [Source] = []
-        for (feature, street) in zip(features, streets) {
+        for (index, (feature, street)) in zip(features, streets).enumerated() {
             guard street.emission.day != nil || street.emission.evening != nil || street.emission.night != nil else { continue }
             let energy = street.emission.map { levels -> [Double] in
                 guard let levels else { return [Double](repeating: 0, count: 8) }
@@ -186,7 +206,7 @@ public struct NoiseModel: Sendable {
             case .multiLineString(let parts): lines = parts
             default: lines = []
             }
-            sources += lines.map { Source(polyline: $0, energy: energy) }
+            sources += lines.enumerated().map { Source(polyline: $1, energy: energy, street: index, part: $0) }
         }
         return sources
     }

@@ -89,7 +89,9 @@ public struct Comparison: Sendable {
         let populationBefore = try population.estimate(before)
         let populationAfter = try population.estimate(after)
         let noiseBefore = try await layoutStage(noise, "before: ").analyse(before, population: populationBefore)
-        let noiseAfter = try await layoutStage(noise, "after: ").analyse(after, population: populationAfter)
+        // Buildings no street of changed emission reaches keep the before levels (`NoiseBaseline`).
+        let noiseAfter = try await layoutStage(noise, "after: ").analyse(after, population: populationAfter,
+                                                                          baseline: NoiseBaseline(district: before, analysis: noiseBefore))
         let greenBefore = try layoutStage(green, "before: ").analyse(before, population: populationBefore)
         let greenAfter = try layoutStage(green, "after: ").analyse(after, population: populationAfter)
         return LayoutComparison(
