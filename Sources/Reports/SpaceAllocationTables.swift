@@ -37,11 +37,14 @@ public struct SpaceAllocationTables: Sendable {
     /// Columns appended at the end of `streets.csv` (after the noise columns, so existing column
     /// positions stay): what the street holds itself, and for a separate sidewalk the roads whose
     /// rows also count it.
-    public static let sidewalkColumns = ["own_street_area_m2", "alongside_roads"]
+    /// and the pedestrian share of the street's own section (tags and defaults, its separate
+    /// sidewalks included), to read beside `pedestrian_share_pct`.
+    public static let sidewalkColumns = ["own_street_area_m2", "alongside_roads", "section_pedestrian_share_pct"]
 
     public func sidewalkCells(_ index: Int) -> [String] {
         let street = allocation.streets[index]
-        return [NumberFormat.fixed(street.ownAreas.total, 2), street.alongsideRoads.joined(separator: ";")]
+        return [NumberFormat.fixed(street.ownAreas.total, 2), street.alongsideRoads.joined(separator: ";"),
+                street.sectionPedestrianSharePercent.map { NumberFormat.fixed($0, 2) } ?? ""]
     }
 
     /// `junctions.csv`: one row per junction, the streets meeting there (ids joined by `;`) and its

@@ -194,3 +194,34 @@ import TestSupport
         #expect(try #require(SpaceAreas([.pedestrian: 3, .traffic: 1]).pedestrianSharePercent) == 75)
     }
 }
+
+/// `section_pedestrian_share_pct`: a street's share by its own section, its separately mapped
+/// sidewalks included at their widths, beside the share its geometry gives.
+@Suite struct SectionShareTests {
+    /// A 10 m carriageway 100 m long with a 4 m sidewalk mapped as its own way 7 m off each side,
+    /// along its whole length: by hand 8 m of 18 m, 44.44 %. The sidewalk's own section is 100 %.
+    @Test func separateSidewalksCountAtTheirWidths() throws {
+        let x0 = 430_000.0, y0 = 4_581_000.0
+        let sidewalk: [String: PropertyValue] = ["highway": .string("footway"), "footway": .string("sidewalk"), "width": .string("4")]
+        let collection = FeatureCollection(features: [
+            Feature(id: "road", properties: ["highway": .string("residential"), "width": .string("10")], geometry: .lineString([x0, y0, x0 + 100, y0])),
+            Feature(id: "north", properties: sidewalk, geometry: .lineString([x0, y0 + 7, x0 + 100, y0 + 7])),
+            Feature(id: "south", properties: sidewalk, geometry: .lineString([x0, y0 - 7, x0 + 100, y0 - 7])),
+        ], crs: "EPSG:25831")
+        let district = try DistrictLoader().load([NamedCollection(name: "section.geojson", collection: collection)])
+        let allocation = try SpaceAllocator().allocate(district)
+        let road = try #require(allocation.streets.first { $0.id == "road" })
+        #expect(road.section?.left.isEmpty == true && road.section?.right.isEmpty == true)  // both sides mapped on their own
+        let widths = try #require(road.sectionWidths)
+        #expect(abs(widths[.traffic] - 10) < 1e-9 && abs(widths[.pedestrian] - 8) < 1e-9)
+        #expect(abs(try #require(road.sectionPedestrianSharePercent) - 800.0 / 18) < 1e-9)
+        #expect(allocation.streets.first { $0.id == "north" }?.sectionPedestrianSharePercent == 100)
+        // Without the sidewalks, the section has none (the road's own tags name no sidewalk width,
+        // so its default sidewalks are in its own bands instead).
+        let bare = try DistrictLoader().load([NamedCollection(name: "bare.geojson", collection: FeatureCollection(features: [collection.features[0]], crs: "EPSG:25831"))])
+        let alone = try #require(try SpaceAllocator().allocate(bare).streets.first)
+        let own = try #require(alone.section)
+        let expected = 100 * (own.widthByCategory[.pedestrian] ?? 0) / own.totalWidth
+        #expect(abs(try #require(alone.sectionPedestrianSharePercent) - expected) < 1e-9)
+    }
+}

@@ -60,7 +60,7 @@ import TestSupport
         // Issue 12: junctions as units, a contract; the streets' new columns come last.
         #expect(Array(try header("junctions.csv").prefix(8)) == ["id", "streets", "pedestrian_m2", "shared_m2", "cycle_m2", "green_m2",
                                                                  "parking_m2", "traffic_m2"])
-        #expect(Array(streets.suffix(2)) == ["own_street_area_m2", "alongside_roads"])
+        #expect(Array(streets.suffix(3)) == ["own_street_area_m2", "alongside_roads", "section_pedestrian_share_pct"])
         let junctionRows = try String(contentsOfFile: "\(out)/junctions.csv", encoding: .utf8).split(separator: "\n").count - 1
         #expect(junctionRows == 96)
         let gpkg = try SQLiteConnection(path: "\(out)/district.gpkg")

@@ -36,8 +36,11 @@ import TestSupport
         // and the junctions add up to the district's street space.
         let streets = try Self.table(out.appendingPathComponent("streets.csv"))
         let area = try #require(streets.header.firstIndex(of: "street_area_m2")), own = try #require(streets.header.firstIndex(of: "own_street_area_m2"))
-        #expect(streets.header.last == "alongside_roads" && !streets.header.contains("lw_day_dba_per_m"))
+        #expect(streets.header.last == "section_pedestrian_share_pct" && !streets.header.contains("lw_day_dba_per_m"))
         #expect(streets.rows.allSatisfy { $0[area] == $0[own] })
+        // Every street between two crossings holds its section's 50 % (10 m of sidewalk in 20 m).
+        let section = try #require(streets.header.firstIndex(of: "section_pedestrian_share_pct"))
+        #expect(streets.rows.filter { $0[0].hasPrefix("ns-") || $0[0].hasPrefix("ew-") }.allSatisfy { $0[section] == "50.00" })
         let rows = streets.rows.reduce(0.0) { $0 + Double($1[own])! }
         let junctionArea = try #require(Double(district["junction_area_m2"] ?? ""))
         #expect(district["junctions"] == "96")

@@ -91,11 +91,15 @@ public struct SpaceAllocator: Sendable {
         var districtAreas = SpaceAreas()
         var lengthByCategory: [SpaceCategory: Double] = [:]
         var pieces: [SpacePiece] = []
-        // Separately mapped sidewalks also count in the row of the road they run beside.
+        // Separately mapped sidewalks also count in the row of the road they run beside, and in its
+        // section (their widths times the length they run along it: square metres, per metre of road below).
         var besideRoad: [Int: SpaceAreas] = [:]
+        var besideSection: [Int: SpaceAreas] = [:]
         for (_, measure) in measures {
+            let widths = measure.section?.widthByCategory ?? [:]
             for (road, share) in measure.alongsideRoads {
                 besideRoad[road, default: SpaceAreas()] += SpaceAreas(measure.areas.values.mapValues { $0 * share })
+                besideSection[road, default: SpaceAreas()] += SpaceAreas(widths.mapValues { $0 * share * measure.length })
             }
         }
         let streets = district.streets
@@ -116,6 +120,10 @@ public struct SpaceAllocator: Sendable {
                 defaulted: measure.section?.defaulted ?? [], origin: street.origin)
             allocation.ownAreas = measure.areas
             allocation.alongsideRoads = measure.alongsideRoads.map { streets[$0.position].id }
+            if let section = measure.section, measure.length > 0 {
+                let beside = besideSection[position].map { SpaceAreas($0.values.mapValues { $0 / measure.length }) } ?? SpaceAreas()
+                allocation.sectionWidths = SpaceAreas(section.widthByCategory) + beside
+            }
             streetResults.append(allocation)
         }
         var junctions: [JunctionAllocation] = []

@@ -22,6 +22,16 @@ public struct StreetAllocation: Sendable, Equatable {
     /// For a separately mapped sidewalk, the ids of the roads whose rows also count it (each for
     /// the share of the sidewalk's length that runs beside it).
     public var alongsideRoads: [String] = []
+    /// The street's section as its tags and the defaults give it, in metres across per category:
+    /// its own bands, plus for a road the separately mapped sidewalks beside it (each one's width
+    /// times the length it runs along the road, per metre of road). Nil for streets given as
+    /// areas. What `areas` would hold per metre if geometry took nothing away: junctions, overlaps
+    /// with neighbours, sidewalks that turn a corner.
+    public var sectionWidths: SpaceAreas?
+
+    /// The pedestrian share of `sectionWidths`, percent: the street's share by its own section,
+    /// beside the share its mapped geometry gives (`areas.pedestrianSharePercent`).
+    public var sectionPedestrianSharePercent: Double? { sectionWidths?.pedestrianSharePercent }
 }
 
 /// The street space inside one superblock cell.
