@@ -253,6 +253,10 @@ actor SyntheticAnalysis {
         #expect(roles.values.contains(.interior) && roles.values.contains(.perimeter))
         #expect(html.contains("Traffic on the cells&#39;") || html.contains("Traffic on the cells'"))
         #expect(html.contains("mean car travel time, s") && html.contains("directness"))
+        // The cells are outlined over the street maps, so interior and perimeter can be told apart.
+        for map in ["map-change-traffic", "map-change-people-space"] {
+            #expect(outline.count(in: map, class: "context-cells") == 1, "\(map)")
+        }
     }
 }
 

@@ -48,6 +48,11 @@ struct ChangeMaps {
         figure.legend.add(.line(Self.onlyOneSide), "street in one layout only")
         figure.layers.append(ContextLayers.buildings(after.district, in: frame))
         figure.addLayer("streets", attributes: "fill=\"none\" stroke-width=\"2.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"", streets)
+        let cells = ContextLayers.cellOutlines(after.district, in: frame)
+        if !cells.isEmpty {
+            figure.layers.append(cells)
+            figure.legend.add(.dashedLine(ContextLayers.cellOutline), "superblock cell")
+        }
         return figure
     }
 

@@ -28,6 +28,18 @@ enum ContextLayers {
         return "<g class=\"layer context-streets\" stroke-width=\"1\" stroke-linecap=\"round\">\(area)\(line)</g>"
     }
 
+    /// The superblock cells as dashed outlines over a map of streets, so a reader tells a cell's
+    /// interior streets from its perimeter. Empty without cells.
+    static func cellOutlines(_ district: District, in frame: MapFrame) -> String {
+        var path = SVGPath()
+        for cell in district.cells { MapShapes.add(cell.geometry, to: &path, in: frame) }
+        return MapFigure.path(path, fill: "none", stroke: cellOutline).map {
+            "<g class=\"layer context-cells\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\">\($0)</g>"
+        } ?? ""
+    }
+
+    static let cellOutline = "#333333"
+
     /// The box a map is fitted to: streets, buildings, vacant lots and cells (not census areas,
     /// trees or green outside the district, which can reach far beyond it).
     static func extent(of districts: [District]) -> Envelope? {
