@@ -89,9 +89,11 @@ public struct ComparisonGeoPackage: Sendable {
         .map { .init($0, .real) }
 
     static func flows(_ before: Double?, _ after: Double?) -> [SQLValue] {
-        let change = before.flatMap { x in after.map { ($0 - x).rounded() } }
+        // Whole vehicles, as in streets.csv; the change of the rounded flows, so the columns agree.
+        let before = before?.rounded(), after = after?.rounded()
+        let change = before.flatMap { x in after.map { $0 - x } }
         let percent = before.flatMap { x in x > 0 ? after.map { (($0 - x) / x * 1000).rounded() / 10 } : nil }
-        return [before?.rounded(), after?.rounded(), change, percent].map(MapLayers.number)
+        return [before, after, change, percent].map(MapLayers.number)
     }
 
     /// Buildings of the after layout paired with the before layout's by id.
