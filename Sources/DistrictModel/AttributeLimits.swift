@@ -102,7 +102,7 @@ public enum AttributeLimits {
             for key in limit.keys {
                 guard let value = attributes[key], let verdict = verdict(value, limit: limit) else { continue }
                 cleaned.values[key] = nil
-                let text = value.stringValue ?? "\(value)"
+                let text = value.stringValue ?? (value == .null ? "null" : { if case .array = value { "[...]" } else { "{...}" } }())
                 problems.append(LoadProblem(origin: origin, message: "\(key)=\(text) \(verdict); ignored: \(limit.fallback)", action: .kept))
             }
         }

@@ -88,3 +88,5 @@ write("counts-not-numbers.geojson", text.replace('"id": "s1"', '"id": "s1", "tra
 raw("roads.shp", b"\x00\x00\x27\x0a" + bytes(20) + b"\x00\x00\x00\x32" + b"\xe8\x03\x00\x00\x03\x00\x00\x00" + bytes(64))
 import gzip
 raw("valid.geojson.gz", gzip.compress(text.encode(), mtime=0))
+# A list or an object where a number belongs.
+write("numbers-as-lists.geojson", text.replace('"id": "b1"', '"id": "b1", "population": [1, 2], "dwellings": {"a": 1}'))
