@@ -109,6 +109,19 @@ extension Geometry {
         return try shared.areal()
     }
 
+    /// `robustIntersection`, checked as `verifiedDifference` is: the area shared plus what this
+    /// geometry keeps beyond the other must make up its area, else the intersection is redone on
+    /// the millimetre grid. GEOS 3.11's floating-point overlay once gave 204 m2 shared between a
+    /// cycle track and a junction's carriageway that only touch (the difference, the union and the
+    /// millimetre grid all said 0): `compare` counted it as space that changed category.
+    public func verifiedIntersection(_ other: Geometry) throws(GeometryError) -> Geometry {
+        if let shared = try? robustIntersection(other), let rest = try? difference(other) {
+            let whole = area
+            if abs(shared.area + rest.area - whole) <= Self.conservationTolerance * max(whole, 1) { return shared }
+        }
+        return try areal().intersection(try other.areal(), gridSize: Self.robustGridSize).areal()
+    }
+
     /// The polygons of a geometry: itself when polygonal, else its polygonal members as one
     /// multipolygon (empty when it has none).
     public func areal() throws(GeometryError) -> Geometry {

@@ -144,6 +144,12 @@ public struct Comparison: Sendable {
         throws(GeometryError) -> (district: SpaceTransfers, cells: [String: SpaceTransfers], owners: [SpacePiece.Owner: SpaceTransfers]) {
         /// One overlap: categories before and after, its area, and its area in each cell it meets.
         typealias Overlap = (from: SpaceCategory, to: SpaceCategory, area: Double, cells: [(cell: Int, area: Double)])
+        // A piece the before layout holds exactly (the same polygon, the same category) changed
+        // nothing: the before pieces do not overlap, so no other one covers any of it. A plan over
+        // one cell of a city leaves all but its pieces so.
+        var unchangedPolygons: [[UInt8]: SpaceCategory] = [:]
+        for piece in old { unchangedPolygons[piece.wkb] = piece.category }
+        let changed = new.indices.filter { unchangedPolygons[new[$0].wkb] != new[$0].category }
         let found = Mutex<[Int: [Overlap]]>([:])
         let failure = Mutex<GeometryError?>(nil)
         DispatchQueue.concurrentPerform(iterations: old.isEmpty ? 0 : workers) { worker in
@@ -155,11 +161,11 @@ public struct Comparison: Sendable {
                 // A plan over a city has thousands of cells: each overlap meets those its box meets only.
                 let cellIndex = cells.isEmpty ? nil : try SpatialIndex(cells.map(\.polygon.base))
                 var mine: [Int: [Overlap]] = [:]
-                for k in stride(from: worker, to: new.count, by: workers) {
+                for k in stride(from: worker, to: changed.count, by: workers).map({ changed[$0] }) {
                     let polygon = try Geometry.fromWKB(new[k].wkb, in: context)
                     var overlaps: [Overlap] = []
                     for candidate in index.query(polygon) where old[candidate].category != new[k].category {
-                        let overlap = try polygon.robustIntersection(oldPolygons[candidate])
+                        let overlap = try polygon.verifiedIntersection(oldPolygons[candidate])
                         let area = overlap.area
                         guard area > 1e-9 else { continue }
                         var inCells: [(cell: Int, area: Double)] = []
