@@ -102,7 +102,9 @@ public enum AttributeLimits {
             for key in limit.keys {
                 guard let value = attributes[key], let verdict = verdict(value, limit: limit) else { continue }
                 cleaned.values[key] = nil
-                let text = value.stringValue ?? (value == .null ? "null" : { if case .array = value { "[...]" } else { "{...}" } }())
+                // Only lists and objects have no text of their own (null is never rejected).
+                let text: String
+                if let plain = value.stringValue { text = plain } else if case .array = value { text = "[...]" } else { text = "{...}" }
                 problems.append(LoadProblem(origin: origin, message: "\(key)=\(text) \(verdict); ignored: \(limit.fallback)", action: .kept))
             }
         }

@@ -6,9 +6,9 @@ import DistrictModel
 /// A plan changes the emission of a few streets; a building whose receivers have none of them
 /// within the search radius hears, source by source and path by path, what it heard before. Its
 /// levels are the before layout's exactly (the same sums in the same order), so they are copied
-/// instead of computed again. That holds only when everything else the propagation reads is the
-/// same: the buildings (footprints, heights, context flags), the ground zones, and every street's
-/// centreline; otherwise nothing is reused.
+/// instead of computed again. Streets added, removed or moved are changes like any other; the
+/// buildings (footprints, heights, context flags) and the ground zones must be the same, or
+/// nothing is reused.
 public struct NoiseBaseline: Sendable {
     public var district: District
     public var analysis: NoiseAnalysis
@@ -23,16 +23,17 @@ extension NoiseModel {
     /// Which buildings of `district` need their levels computed, given the layout it is compared
     /// with; nil when the two differ in anything the paths depend on (every building is computed).
     ///
-    /// A source (a street's line) is changed when its street's emission or line differs, or when
-    /// it is in one layout only (a street that gains or loses its traffic). A building is computed
-    /// when a changed source of either layout lies within the search radius of one of its
+    /// A source (a street's line, keyed by street position and part) is changed when its line or
+    /// emission differs from the source under the same key, or when the key is in one layout only
+    /// (a street that gains or loses its traffic, one appended by `plan --squares`). A building is
+    /// computed when a changed source of either layout lies within the search radius of one of its
     /// receivers. Elsewhere the sources near a receiver are the same ones in the same order (both
-    /// lists run in street order), so its sums are the same to the last bit.
+    /// lists run in key order), so its sums are the same to the last bit; streets that shift
+    /// position only make more sources count as changed.
     func buildingsToCompute(_ district: District, sources: [Source], grid: SourceGrid, receivers: [[Double]],
                             baseline: NoiseBaseline) -> [Bool]? {
         let before = baseline.district
         guard baseline.analysis.model == options.modelName, baseline.analysis.buildings.count == district.buildings.count,
-              before.streets.count == district.streets.count,
               Self.sameBuildings(before.buildings, district.buildings), Self.sameGround(before.greens, district.greens) else { return nil }
         let old = Self.sources(before.streets, baseline.analysis.streets)
         let oldGrid = SourceGrid(polylines: old.map(\.polyline))
